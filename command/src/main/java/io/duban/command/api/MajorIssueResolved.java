@@ -1,0 +1,5 @@
+package io.duban.command.api;
+
+/** A major issue was resolved. */
+public record MajorIssueResolved(String commitmentId, String issueId, String resolution, Actor actor) {
+}

@@ -1,0 +1,5 @@
+package io.duban.command.api;
+
+/** A roadmap milestone was reached. */
+public record MilestoneCompleted(String commitmentId, String milestoneId, String note, Actor actor) {
+}
