@@ -1,0 +1,23 @@
+package io.duban.query.view;
+
+/**
+ * A MongoDB view built by one projection, in its own processing group. The rebuilder and the start-up index creation
+ * find every view through this interface.
+ */
+public interface ProjectedView {
+
+    /** Short name used by the admin API, e.g. {@code commitments}. */
+    String viewName();
+
+    /** The Axon processing group (and processor name) that feeds the view. */
+    String processingGroup();
+
+    /** The MongoDB collection holding the view. */
+    String collectionName();
+
+    /**
+     * Declares the secondary indexes production MongoDB needs for the view's queries. The embedded wire server
+     * ignores them (it has no secondary indexes), so the view must stay correct without them.
+     */
+    void createIndexes();
+}

@@ -1,0 +1,57 @@
+package io.duban.query.view;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sends a view's writes to MongoDB. Inside an Axon unit of work (a tracking processor's batch) the writes are
+ * collected and sent as one ordered {@code bulkWrite} when the batch prepares to commit, i.e. before the processor's
+ * token transaction commits: a failed write rolls the batch back and the events are handled again. Outside a unit of
+ * work (plain-object tests, tools) every call writes at once.
+ * <p>
+ * Every write must be idempotent on its own (see {@link VersionedWrites}): MongoDB and the token store share no
+ * transaction, so a batch can be written twice.
+ */
+public final class ViewWriter {
+
+    private final MongoCollection<Document> collection;
+    private final String resourceKey;
+
+    public ViewWriter(MongoTemplate mongo, String collectionName) {
+        this.collection = mongo.getCollection(collectionName);
+        this.resourceKey = ViewWriter.class.getName() + "." + collectionName;
+    }
+
+    public void write(List<? extends WriteModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        if (CurrentUnitOfWork.isStarted()) {
+            pendingIn(CurrentUnitOfWork.get().root()).addAll(writes);
+        } else {
+            flush(new ArrayList<>(writes));
+        }
+    }
+
+    private List<WriteModel<Document>> pendingIn(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.getOrComputeResource(resourceKey, key -> {
+            List<WriteModel<Document>> pending = new ArrayList<>();
+            unitOfWork.onPrepareCommit(committing -> flush(pending));
+            return pending;
+        });
+    }
+
+    private void flush(List<WriteModel<Document>> writes) {
+        if (!writes.isEmpty()) {
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        }
+    }
+}
