@@ -1,0 +1,273 @@
+package io.duban.query.commitment;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import io.duban.command.api.Actor;
+import io.duban.command.api.CommitmentRegistered;
+import io.duban.command.api.CommitmentReopened;
+import io.duban.command.api.CompletionClaimed;
+import io.duban.command.api.CompletionVerified;
+import io.duban.command.api.DeadlineChangeApproved;
+import io.duban.command.api.DeadlineChangeRejected;
+import io.duban.command.api.DeadlineChangeRequested;
+import io.duban.command.api.MajorIssueRaised;
+import io.duban.command.api.MajorIssueResolved;
+import io.duban.command.api.Milestone;
+import io.duban.command.api.MilestoneCompleted;
+import io.duban.command.api.ProgressReported;
+import io.duban.query.ProcessingGroups;
+import io.duban.query.view.ActorRef;
+import io.duban.query.view.ProjectedView;
+import io.duban.query.view.StoredTime;
+import io.duban.query.view.VersionedWrites;
+import io.duban.query.view.ViewWriter;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * View {@value #COLLECTION}: one document per commitment, {@code _id} = commitmentId.
+ * <pre>
+ * { _id, policyId, itemNumber, unitId, unitName, responsible: {name, position}, roadmap,
+ *   startDate, dueDate (yyyy-MM-dd),
+ *   milestones: [{milestoneId, title, dueDate, completed, completedAt, note}],
+ *   progress, progressNote, progressReportedAt, status (OPEN | COMPLETION_CLAIMED | VERIFIED),
+ *   pendingDeadlineChanges: [{changeId, milestoneId, currentDueDate, requestedDueDate, reason, requestedBy, requestedAt}],
+ *   decidedDeadlineChanges: [{changeId, milestoneId, decision (APPROVED | REJECTED), previousDueDate, newDueDate,
+ *                             comment, reason, decidedBy, decidedAt}],
+ *   openIssues: [{issueId, summary, detail, raisedBy, raisedAt}], resolvedIssues,
+ *   completionClaim: {summary, claimedBy, claimedAt} | null, verification: {comment, verifiedBy, verifiedAt} | null,
+ *   reopenCount, lastReopen: {reason, reopenedBy, reopenedAt} | null,
+ *   registeredAt, registeredBy, lastUpdatedAt, lastActor: {userId, name, role}, lastChannel, lastMessageId,
+ *   lastSequence }
+ * </pre>
+ * Every update is an explicit MongoDB update guarded by {@code lastSequence} (see {@link VersionedWrites}). Actors
+ * are stored as {userId, name, role}; times as described in {@link StoredTime}.
+ */
+@Component
+@ProcessingGroup(ProcessingGroups.COMMITMENTS)
+public class CommitmentsProjection implements ProjectedView {
+
+    public static final String COLLECTION = "commitments";
+
+    private final MongoTemplate mongo;
+    private final ViewWriter writer;
+
+    public CommitmentsProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+        this.writer = new ViewWriter(mongo, COLLECTION);
+    }
+
+    @EventHandler
+    public void on(CommitmentRegistered event, DomainEventMessage<?> message) {
+        Document fields = new Document("policyId", event.policyId())
+                .append("itemNumber", event.itemNumber())
+                .append("unitId", event.unitId())
+                .append("unitName", event.unitName())
+                .append("responsible", event.responsible() == null ? null
+                        : new Document("name", event.responsible().name()).append("position", event.responsible().position()))
+                .append("roadmap", event.roadmap())
+                .append("startDate", StoredTime.date(event.startDate()))
+                .append("dueDate", StoredTime.date(event.dueDate()))
+                .append("milestones", milestones(event.milestones()))
+                .append("progress", 0)
+                .append("progressNote", null)
+                .append("progressReportedAt", null)
+                .append("status", CommitmentStatus.OPEN.name())
+                .append("pendingDeadlineChanges", List.of())
+                .append("decidedDeadlineChanges", List.of())
+                .append("openIssues", List.of())
+                .append("resolvedIssues", 0)
+                .append("completionClaim", null)
+                .append("verification", null)
+                .append("reopenCount", 0)
+                .append("lastReopen", null)
+                .append("registeredAt", StoredTime.instant(message.getTimestamp()))
+                .append("registeredBy", ActorRef.of(event.actor()).toDocument());
+        fields.putAll(lastChange(event.actor(), message));
+        writer.write(VersionedWrites.upsert(event.commitmentId(), message.getSequenceNumber(), fields));
+    }
+
+    private static List<Document> milestones(List<Milestone> milestones) {
+        return milestones == null ? List.of() : milestones.stream()
+                .map(m -> new Document("milestoneId", m.milestoneId())
+                        .append("title", m.title())
+                        .append("dueDate", StoredTime.date(m.dueDate()))
+                        .append("completed", false)
+                        .append("completedAt", null)
+                        .append("note", null))
+                .toList();
+    }
+
+    @EventHandler
+    public void on(ProgressReported event, DomainEventMessage<?> message) {
+        update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message)
+                .append("progress", event.percent())
+                .append("progressNote", event.note())
+                .append("progressReportedAt", StoredTime.instant(message.getTimestamp()))));
+    }
+
+    @EventHandler
+    public void on(MilestoneCompleted event, DomainEventMessage<?> message) {
+        Document set = lastChange(event.actor(), message)
+                .append("milestones.$[m].completed", true)
+                .append("milestones.$[m].completedAt", StoredTime.instant(message.getTimestamp()))
+                .append("milestones.$[m].note", event.note());
+        writer.write(List.of(VersionedWrites.update(event.commitmentId(), message.getSequenceNumber(),
+                new Document("$set", set), List.of(Filters.eq("m.milestoneId", event.milestoneId())))));
+    }
+
+    @EventHandler
+    public void on(DeadlineChangeRequested event, DomainEventMessage<?> message) {
+        Document pending = new Document("changeId", event.changeId())
+                .append("milestoneId", event.milestoneId())
+                .append("currentDueDate", StoredTime.date(event.currentDueDate()))
+                .append("requestedDueDate", StoredTime.date(event.requestedDueDate()))
+                .append("reason", event.reason())
+                .append("requestedBy", ActorRef.of(event.actor()).toDocument())
+                .append("requestedAt", StoredTime.instant(message.getTimestamp()));
+        update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message))
+                .append("$push", new Document("pendingDeadlineChanges", pending)));
+    }
+
+    @EventHandler
+    public void on(DeadlineChangeApproved event, DomainEventMessage<?> message) {
+        Document decided = decided(event.changeId(), event.milestoneId(), "APPROVED", event.actor(), message)
+                .append("previousDueDate", StoredTime.date(event.previousDueDate()))
+                .append("newDueDate", StoredTime.date(event.newDueDate()))
+                .append("comment", event.comment())
+                .append("reason", null);
+        Document set = lastChange(event.actor(), message);
+        List<Bson> arrayFilters = List.of();
+        if (event.milestoneId() == null) {
+            set.append("dueDate", StoredTime.date(event.newDueDate()));
+        } else {
+            set.append("milestones.$[m].dueDate", StoredTime.date(event.newDueDate()));
+            arrayFilters = List.of(Filters.eq("m.milestoneId", event.milestoneId()));
+        }
+        writer.write(List.of(VersionedWrites.update(event.commitmentId(), message.getSequenceNumber(),
+                new Document("$set", set)
+                        .append("$pull", new Document("pendingDeadlineChanges", new Document("changeId", event.changeId())))
+                        .append("$push", new Document("decidedDeadlineChanges", decided)),
+                arrayFilters)));
+    }
+
+    @EventHandler
+    public void on(DeadlineChangeRejected event, DomainEventMessage<?> message) {
+        Document decided = decided(event.changeId(), event.milestoneId(), "REJECTED", event.actor(), message)
+                .append("previousDueDate", null)
+                .append("newDueDate", null)
+                .append("comment", null)
+                .append("reason", event.reason());
+        update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message))
+                .append("$pull", new Document("pendingDeadlineChanges", new Document("changeId", event.changeId())))
+                .append("$push", new Document("decidedDeadlineChanges", decided)));
+    }
+
+    private static Document decided(String changeId, String milestoneId, String decision, Actor actor,
+                                    DomainEventMessage<?> message) {
+        return new Document("changeId", changeId)
+                .append("milestoneId", milestoneId)
+                .append("decision", decision)
+                .append("decidedBy", ActorRef.of(actor).toDocument())
+                .append("decidedAt", StoredTime.instant(message.getTimestamp()));
+    }
+
+    @EventHandler
+    public void on(MajorIssueRaised event, DomainEventMessage<?> message) {
+        Document issue = new Document("issueId", event.issueId())
+                .append("summary", event.summary())
+                .append("detail", event.detail())
+                .append("raisedBy", ActorRef.of(event.actor()).toDocument())
+                .append("raisedAt", StoredTime.instant(message.getTimestamp()));
+        update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message))
+                .append("$push", new Document("openIssues", issue)));
+    }
+
+    @EventHandler
+    public void on(MajorIssueResolved event, DomainEventMessage<?> message) {
+        update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message))
+                .append("$pull", new Document("openIssues", new Document("issueId", event.issueId())))
+                .append("$inc", new Document("resolvedIssues", 1)));
+    }
+
+    @EventHandler
+    public void on(CompletionClaimed event, DomainEventMessage<?> message) {
+        Document claim = new Document("summary", event.summary())
+                .append("claimedBy", ActorRef.of(event.actor()).toDocument())
+                .append("claimedAt", StoredTime.instant(message.getTimestamp()));
+        update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message)
+                .append("status", CommitmentStatus.COMPLETION_CLAIMED.name())
+                .append("completionClaim", claim)
+                .append("verification", null)));
+    }
+
+    @EventHandler
+    public void on(CompletionVerified event, DomainEventMessage<?> message) {
+        Document verification = new Document("comment", event.comment())
+                .append("verifiedBy", ActorRef.of(event.actor()).toDocument())
+                .append("verifiedAt", StoredTime.instant(message.getTimestamp()));
+        update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message)
+                .append("status", CommitmentStatus.VERIFIED.name())
+                .append("verification", verification)));
+    }
+
+    @EventHandler
+    public void on(CommitmentReopened event, DomainEventMessage<?> message) {
+        Document reopen = new Document("reason", event.reason())
+                .append("reopenedBy", ActorRef.of(event.actor()).toDocument())
+                .append("reopenedAt", StoredTime.instant(message.getTimestamp()));
+        update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message)
+                .append("status", CommitmentStatus.OPEN.name())
+                .append("completionClaim", null)
+                .append("verification", null)
+                .append("lastReopen", reopen))
+                .append("$inc", new Document("reopenCount", 1)));
+    }
+
+    private void update(String commitmentId, DomainEventMessage<?> message, Document operators) {
+        writer.write(List.of(VersionedWrites.update(commitmentId, message.getSequenceNumber(), operators)));
+    }
+
+    /** The fields every event refreshes: when, who and through which channel the commitment last changed. */
+    private static Document lastChange(Actor actor, DomainEventMessage<?> message) {
+        return new Document("lastUpdatedAt", StoredTime.instant(message.getTimestamp()))
+                .append("lastActor", ActorRef.of(actor).toDocument())
+                .append("lastChannel", actor == null || actor.channel() == null ? null : actor.channel().name())
+                .append("lastMessageId", actor == null ? null : actor.messageId());
+    }
+
+    @ResetHandler
+    public void reset() {
+        mongo.getCollection(COLLECTION).drop();
+        createIndexes();
+    }
+
+    @Override
+    public void createIndexes() {
+        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("policyId", "itemNumber"));
+        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("unitId"));
+    }
+
+    @Override
+    public String viewName() {
+        return COLLECTION;
+    }
+
+    @Override
+    public String processingGroup() {
+        return ProcessingGroups.COMMITMENTS;
+    }
+
+    @Override
+    public String collectionName() {
+        return COLLECTION;
+    }
+}

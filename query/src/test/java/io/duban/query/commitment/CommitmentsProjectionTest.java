@@ -1,0 +1,238 @@
+package io.duban.query.commitment;
+
+import io.duban.command.api.CommitmentReopened;
+import io.duban.command.api.CompletionClaimed;
+import io.duban.command.api.CompletionVerified;
+import io.duban.command.api.DeadlineChangeApproved;
+import io.duban.command.api.DeadlineChangeRejected;
+import io.duban.command.api.DeadlineChangeRequested;
+import io.duban.command.api.MajorIssueRaised;
+import io.duban.command.api.MajorIssueResolved;
+import io.duban.command.api.MilestoneCompleted;
+import io.duban.command.api.ProgressReported;
+import io.duban.query.fixtures.WireMongo;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+
+import static io.duban.query.fixtures.EventMessages.commitment;
+import static io.duban.query.fixtures.SampleEvents.FINANCE_OFFICIAL;
+import static io.duban.query.fixtures.SampleEvents.OFFICE;
+import static io.duban.query.fixtures.SampleEvents.financeRegistered;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommitmentsProjectionTest {
+
+    private static final Instant T0 = Instant.parse("2024-01-05T02:00:00Z");
+    private static WireMongo wire;
+    private MongoTemplate mongo;
+    private CommitmentsProjection projection;
+    private String id;
+
+    @BeforeAll
+    static void startServer() {
+        wire = WireMongo.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        wire.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        mongo = wire.freshTemplate();
+        projection = new CommitmentsProjection(mongo);
+        id = financeRegistered().commitmentId();
+    }
+
+    private Document stored() {
+        return mongo.getCollection(CommitmentsProjection.COLLECTION).find(new Document("_id", id)).first();
+    }
+
+    private static Instant at(int day) {
+        return T0.plusSeconds(86_400L * day);
+    }
+
+    @Test
+    void registrationCreatesAnOpenCommitmentWithItsMilestones() {
+        // when
+        projection.on(financeRegistered(), commitment(id, 0, financeRegistered(), T0));
+
+        // then
+        Document doc = stored();
+        assertThat(doc.getString("policyId")).isEqualTo("nzf-2023-1");
+        assertThat(doc.getInteger("itemNumber")).isEqualTo(1);
+        assertThat(doc.getString("unitName")).isEqualTo("自治区财政厅");
+        assertThat(doc.get("responsible", Document.class)).isEqualTo(new Document("name", "李四").append("position", "副厅长"));
+        assertThat(doc.getString("startDate")).isEqualTo("2024-01-01");
+        assertThat(doc.getString("dueDate")).isEqualTo("2025-12-31");
+        assertThat(doc.getString("status")).isEqualTo("OPEN");
+        assertThat(doc.getInteger("progress")).isZero();
+        assertThat(doc.getList("milestones", Document.class)).extracting(m -> m.getString("milestoneId"), m -> m.getString("dueDate"), m -> m.getBoolean("completed"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("M1", "2024-06-30", false),
+                        org.assertj.core.groups.Tuple.tuple("M2", "2025-03-31", false));
+        assertThat(doc.getDate("registeredAt")).isEqualTo(Date.from(T0));
+        assertThat(doc.get("lastActor", Document.class).getString("name")).isEqualTo("李处长");
+        assertThat(doc.getString("lastChannel")).isEqualTo("DINGTALK");
+        assertThat(doc.getString("lastMessageId")).isEqualTo("msg-42");
+        assertThat(doc.getLong("lastSequence")).isZero();
+    }
+
+    @Test
+    void theWholeLifecycleIsReflectedInTheDocument() {
+        // given
+        projection.on(financeRegistered(), commitment(id, 0, financeRegistered(), T0));
+
+        // when
+        var progress = new ProgressReported(id, 80, 0, "完成可研批复", null, FINANCE_OFFICIAL);
+        projection.on(progress, commitment(id, 1, progress, at(1)));
+        var milestone = new MilestoneCompleted(id, "M1", "可研已批复", FINANCE_OFFICIAL);
+        projection.on(milestone, commitment(id, 2, milestone, at(2)));
+        var request = new DeadlineChangeRequested(id, "C1", "M2", LocalDate.of(2025, 3, 31), LocalDate.of(2025, 6, 30), "冬季停工", FINANCE_OFFICIAL);
+        projection.on(request, commitment(id, 3, request, at(3)));
+        var finalRequest = new DeadlineChangeRequested(id, "C2", null, LocalDate.of(2025, 12, 31), LocalDate.of(2026, 6, 30), "资金晚到", FINANCE_OFFICIAL);
+        projection.on(finalRequest, commitment(id, 4, finalRequest, at(4)));
+        var approved = new DeadlineChangeApproved(id, "C1", "M2", LocalDate.of(2025, 3, 31), LocalDate.of(2025, 6, 30), "同意", OFFICE);
+        projection.on(approved, commitment(id, 5, approved, at(5)));
+        var rejected = new DeadlineChangeRejected(id, "C2", null, "理由不充分", OFFICE);
+        projection.on(rejected, commitment(id, 6, rejected, at(6)));
+        var issue = new MajorIssueRaised(id, "I1", "征地受阻", "两户未签约", FINANCE_OFFICIAL);
+        projection.on(issue, commitment(id, 7, issue, at(7)));
+        var issue2 = new MajorIssueRaised(id, "I2", "资金缺口", "缺口 2 亿元", FINANCE_OFFICIAL);
+        projection.on(issue2, commitment(id, 8, issue2, at(8)));
+        var resolved = new MajorIssueResolved(id, "I1", "已签约", OFFICE);
+        projection.on(resolved, commitment(id, 9, resolved, at(9)));
+
+        // then
+        Document doc = stored();
+        assertThat(doc.getInteger("progress")).isEqualTo(80);
+        assertThat(doc.getString("progressNote")).isEqualTo("完成可研批复");
+        List<Document> milestones = doc.getList("milestones", Document.class);
+        assertThat(milestones.get(0).getBoolean("completed")).isTrue();
+        assertThat(milestones.get(0).getDate("completedAt")).isEqualTo(Date.from(at(2)));
+        assertThat(milestones.get(0).getString("note")).isEqualTo("可研已批复");
+        assertThat(milestones.get(1).getBoolean("completed")).isFalse();
+        assertThat(milestones.get(1).getString("dueDate")).as("M2 moved by the approval").isEqualTo("2025-06-30");
+        assertThat(doc.getString("dueDate")).as("final due date kept: its change was rejected").isEqualTo("2025-12-31");
+        assertThat(doc.getList("pendingDeadlineChanges", Document.class)).isEmpty();
+        assertThat(doc.getList("decidedDeadlineChanges", Document.class))
+                .extracting(d -> d.getString("changeId"), d -> d.getString("decision"), d -> d.getString("newDueDate"), d -> d.getString("comment"), d -> d.getString("reason"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("C1", "APPROVED", "2025-06-30", "同意", null),
+                        org.assertj.core.groups.Tuple.tuple("C2", "REJECTED", null, null, "理由不充分"));
+        assertThat(doc.getList("openIssues", Document.class)).extracting(i -> i.getString("issueId")).containsExactly("I2");
+        assertThat(doc.getInteger("resolvedIssues")).isEqualTo(1);
+        assertThat(doc.get("lastActor", Document.class).getString("role")).isEqualTo("OFFICE");
+        assertThat(doc.getString("lastChannel")).isEqualTo("WEB");
+        assertThat(doc.getString("lastMessageId")).isNull();
+        assertThat(doc.getDate("lastUpdatedAt")).isEqualTo(Date.from(at(9)));
+        assertThat(doc.getLong("lastSequence")).isEqualTo(9);
+    }
+
+    @Test
+    void aPendingRequestIsListedUntilDecided() {
+        // given
+        projection.on(financeRegistered(), commitment(id, 0, financeRegistered(), T0));
+
+        // when
+        var request = new DeadlineChangeRequested(id, "C1", null, LocalDate.of(2025, 12, 31), LocalDate.of(2026, 6, 30), "资金晚到", FINANCE_OFFICIAL);
+        projection.on(request, commitment(id, 1, request, at(1)));
+
+        // then
+        assertThat(stored().getList("pendingDeadlineChanges", Document.class)).singleElement().satisfies(pending -> {
+            assertThat(pending.getString("changeId")).isEqualTo("C1");
+            assertThat(pending.getString("milestoneId")).isNull();
+            assertThat(pending.getString("currentDueDate")).isEqualTo("2025-12-31");
+            assertThat(pending.getString("requestedDueDate")).isEqualTo("2026-06-30");
+            assertThat(pending.getString("reason")).isEqualTo("资金晚到");
+            assertThat(pending.get("requestedBy", Document.class).getString("userId")).isEqualTo("fin-1");
+            assertThat(pending.getDate("requestedAt")).isEqualTo(Date.from(at(1)));
+        });
+    }
+
+    @Test
+    void claimVerifyAndReopenMoveTheStatus() {
+        // given
+        projection.on(financeRegistered(), commitment(id, 0, financeRegistered(), T0));
+        var claimed = new CompletionClaimed(id, "全部建成", FINANCE_OFFICIAL);
+        projection.on(claimed, commitment(id, 1, claimed, at(1)));
+        assertThat(stored().getString("status")).isEqualTo("COMPLETION_CLAIMED");
+        assertThat(stored().get("completionClaim", Document.class).getString("summary")).isEqualTo("全部建成");
+
+        // when
+        var verified = new CompletionVerified(id, "材料齐全", OFFICE);
+        projection.on(verified, commitment(id, 2, verified, at(2)));
+
+        // then
+        assertThat(stored().getString("status")).isEqualTo("VERIFIED");
+        assertThat(stored().get("verification", Document.class).getString("comment")).isEqualTo("材料齐全");
+
+        // when
+        var reopened = new CommitmentReopened(id, "验收发现问题", OFFICE);
+        projection.on(reopened, commitment(id, 3, reopened, at(3)));
+
+        // then
+        Document doc = stored();
+        assertThat(doc.getString("status")).isEqualTo("OPEN");
+        assertThat(doc.get("completionClaim")).isNull();
+        assertThat(doc.get("verification")).isNull();
+        assertThat(doc.get("lastReopen", Document.class).getString("reason")).isEqualTo("验收发现问题");
+        assertThat(doc.getInteger("reopenCount")).isEqualTo(1);
+    }
+
+    @Test
+    void theSameEventTwiceChangesNothing() {
+        // given
+        projection.on(financeRegistered(), commitment(id, 0, financeRegistered(), T0));
+        var issue = new MajorIssueRaised(id, "I1", "征地受阻", "两户未签约", FINANCE_OFFICIAL);
+        projection.on(issue, commitment(id, 1, issue, at(1)));
+        var resolved = new MajorIssueResolved(id, "I1", "已签约", OFFICE);
+        projection.on(resolved, commitment(id, 2, resolved, at(2)));
+        Document before = stored();
+
+        // when
+        projection.on(resolved, commitment(id, 2, resolved, at(2)));
+        projection.on(financeRegistered(), commitment(id, 0, financeRegistered(), T0));
+
+        // then
+        assertThat(stored()).isEqualTo(before);
+        assertThat(stored().getInteger("resolvedIssues")).isEqualTo(1);
+    }
+
+    @Test
+    void anOlderEventAfterANewerOneChangesNothing() {
+        // given
+        projection.on(financeRegistered(), commitment(id, 0, financeRegistered(), T0));
+        var first = new ProgressReported(id, 30, 0, "开工", null, FINANCE_OFFICIAL);
+        var second = new ProgressReported(id, 50, 30, "主体过半", null, FINANCE_OFFICIAL);
+        projection.on(second, commitment(id, 2, second, at(2)));
+        Document before = stored();
+
+        // when
+        projection.on(first, commitment(id, 1, first, at(1)));
+
+        // then
+        assertThat(stored()).isEqualTo(before);
+        assertThat(stored().getInteger("progress")).isEqualTo(50);
+    }
+
+    @Test
+    void resetDropsTheView() {
+        // given
+        projection.on(financeRegistered(), commitment(id, 0, financeRegistered(), T0));
+
+        // when
+        projection.reset();
+
+        // then
+        assertThat(mongo.getCollection(CommitmentsProjection.COLLECTION).countDocuments()).isZero();
+    }
+}
