@@ -1,0 +1,87 @@
+package io.duban.query.catalog;
+
+import com.mongodb.client.model.Indexes;
+import io.duban.command.api.PolicyImported;
+import io.duban.command.api.ResponsibleUnit;
+import io.duban.query.ProcessingGroups;
+import io.duban.query.view.ActorRef;
+import io.duban.query.view.ProjectedView;
+import io.duban.query.view.StoredTime;
+import io.duban.query.view.VersionedWrites;
+import io.duban.query.view.ViewWriter;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * View {@value #COLLECTION}: one document per imported policy, {@code _id} = policyId.
+ * <pre>
+ * { _id, documentNumber, title, year, itemCount, sourceSha256, coResponsibleUnits: [{unitId, name}],
+ *   importedAt (date), importedBy: {userId, name, role}, lastSequence }
+ * </pre>
+ */
+@Component
+@ProcessingGroup(ProcessingGroups.POLICIES)
+public class PoliciesProjection implements ProjectedView {
+
+    public static final String COLLECTION = "policies";
+
+    private final MongoTemplate mongo;
+    private final ViewWriter writer;
+
+    public PoliciesProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+        this.writer = new ViewWriter(mongo, COLLECTION);
+    }
+
+    @EventHandler
+    public void on(PolicyImported event, DomainEventMessage<?> message) {
+        Document fields = new Document("documentNumber", event.documentNumber())
+                .append("title", event.title())
+                .append("year", event.year())
+                .append("itemCount", event.items().size())
+                .append("sourceSha256", event.sourceSha256())
+                .append("coResponsibleUnits", coResponsibleUnits(event.coResponsibleUnits()))
+                .append("importedAt", StoredTime.instant(message.getTimestamp()))
+                .append("importedBy", ActorRef.of(event.actor()).toDocument());
+        writer.write(VersionedWrites.upsert(event.policyId(), message.getSequenceNumber(), fields));
+    }
+
+    private static List<Document> coResponsibleUnits(List<ResponsibleUnit> units) {
+        return units == null ? List.of() : units.stream()
+                .map(unit -> new Document("unitId", unit.unitId()).append("name", unit.name()))
+                .toList();
+    }
+
+    @ResetHandler
+    public void reset() {
+        mongo.getCollection(COLLECTION).drop();
+        createIndexes();
+    }
+
+    @Override
+    public void createIndexes() {
+        mongo.getCollection(COLLECTION).createIndex(Indexes.descending("year"));
+    }
+
+    @Override
+    public String viewName() {
+        return COLLECTION;
+    }
+
+    @Override
+    public String processingGroup() {
+        return ProcessingGroups.POLICIES;
+    }
+
+    @Override
+    public String collectionName() {
+        return COLLECTION;
+    }
+}
