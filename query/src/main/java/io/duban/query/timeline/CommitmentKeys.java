@@ -1,0 +1,65 @@
+package io.duban.query.timeline;
+
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which policy, item and unit a commitment belongs to, for the timeline entries of events that carry only the
+ * commitment id. Taken from the commitment's registration, never from another view, so the timeline stays correct
+ * when it is rebuilt on its own or together with the others:
+ * <ul>
+ *   <li>the registration handled by this processor is remembered in memory (it may still sit in the unwritten batch);</li>
+ *   <li>after a restart, the registration's own timeline entry is read once per commitment.</li>
+ * </ul>
+ * A commitment's policy, item and unit never change, so the memory cannot go stale; a reset forgets it.
+ */
+class CommitmentKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(CommitmentKeys.class);
+
+    record Key(String policyId, Integer itemNumber, String unitId) {
+        static final Key UNKNOWN = new Key(null, null, null);
+    }
+
+    private final Map<String, Key> known = new ConcurrentHashMap<>();
+    private final MongoTemplate mongo;
+    private final String collection;
+
+    CommitmentKeys(MongoTemplate mongo, String collection) {
+        this.mongo = mongo;
+        this.collection = collection;
+    }
+
+    void remember(String commitmentId, Key key) {
+        known.put(commitmentId, key);
+    }
+
+    Key of(String commitmentId) {
+        Key key = known.computeIfAbsent(commitmentId, this::readRegistration);
+        if (key == null) {
+            log.warn("No registration found for commitment {}: its timeline entry carries no policy, item or unit", commitmentId);
+            return Key.UNKNOWN;
+        }
+        return key;
+    }
+
+    void forgetAll() {
+        known.clear();
+    }
+
+    private Key readRegistration(String commitmentId) {
+        Document registration = mongo.getCollection(collection)
+                .find(Filters.and(Filters.eq("aggregateId", commitmentId), Filters.eq("type", "CommitmentRegistered")))
+                .first();
+        if (registration == null) {
+            return null;
+        }
+        return new Key(registration.getString("policyId"), registration.getInteger("itemNumber"), registration.getString("unitId"));
+    }
+}

@@ -1,0 +1,107 @@
+package io.duban.query.timeline;
+
+import io.duban.command.api.CommitmentRegistered;
+import io.duban.command.api.CommitmentReopened;
+import io.duban.command.api.CompletionClaimed;
+import io.duban.command.api.CompletionVerified;
+import io.duban.command.api.DeadlineChangeApproved;
+import io.duban.command.api.DeadlineChangeRejected;
+import io.duban.command.api.DeadlineChangeRequested;
+import io.duban.command.api.MajorIssueRaised;
+import io.duban.command.api.MajorIssueResolved;
+import io.duban.command.api.MilestoneCompleted;
+import io.duban.command.api.PolicyImported;
+import io.duban.command.api.ProgressReported;
+
+import java.time.LocalDate;
+
+/** The one-line Chinese summary of each event, as the timeline shows it. A pure function of the event. */
+public final class TimelineSummaries {
+
+    private TimelineSummaries() {
+    }
+
+    public static String of(PolicyImported e) {
+        return "导入政策文件 " + e.documentNumber() + "《" + e.title() + "》，共 " + e.items().size() + " 项支持事项";
+    }
+
+    public static String of(CommitmentRegistered e) {
+        StringBuilder text = new StringBuilder("登记承诺");
+        if (e.responsible() != null) {
+            text.append("：责任人 ").append(e.responsible().name());
+            if (notBlank(e.responsible().position())) {
+                text.append("（").append(e.responsible().position()).append("）");
+            }
+        }
+        text.append("，计划 ").append(e.startDate()).append(" 至 ").append(e.dueDate());
+        int milestones = e.milestones() == null ? 0 : e.milestones().size();
+        text.append("，").append(milestones).append(" 个里程碑");
+        return text.toString();
+    }
+
+    public static String of(ProgressReported e) {
+        StringBuilder text = new StringBuilder("报告进度 ").append(e.percent()).append("%");
+        if (e.percent() < e.previousPercent()) {
+            text.append("（原 ").append(e.previousPercent()).append("%）");
+        }
+        return text.append(detail(e.note()))
+                .append(notBlank(e.reasonForDecrease()) ? "；下调原因：" + e.reasonForDecrease() : "")
+                .toString();
+    }
+
+    public static String of(MilestoneCompleted e) {
+        return "完成里程碑 " + e.milestoneId() + detail(e.note());
+    }
+
+    public static String of(DeadlineChangeRequested e) {
+        return "申请将" + deadline(e.milestoneId()) + "由 " + e.currentDueDate() + " 调整为 " + e.requestedDueDate()
+                + detail(e.reason());
+    }
+
+    public static String of(DeadlineChangeApproved e) {
+        String verb = isLater(e.newDueDate(), e.previousDueDate()) ? "办公室批准延期：" : "办公室批准调整期限：";
+        return verb + deadline(e.milestoneId()).strip() + "由 " + e.previousDueDate() + " 调整为 " + e.newDueDate()
+                + (notBlank(e.comment()) ? "（" + e.comment() + "）" : "");
+    }
+
+    public static String of(DeadlineChangeRejected e) {
+        return "办公室驳回" + deadline(e.milestoneId()) + "调整申请" + detail(e.reason());
+    }
+
+    public static String of(MajorIssueRaised e) {
+        return "报告重大事项：" + e.summary();
+    }
+
+    public static String of(MajorIssueResolved e) {
+        return "重大事项 " + e.issueId() + " 已解决" + detail(e.resolution());
+    }
+
+    public static String of(CompletionClaimed e) {
+        return "申报完成" + detail(e.summary());
+    }
+
+    public static String of(CompletionVerified e) {
+        return "办公室核验办结" + detail(e.comment());
+    }
+
+    public static String of(CommitmentReopened e) {
+        return "办公室退回，重新打开" + detail(e.reason());
+    }
+
+    /** "最终完成期限" or " M2 截止日期" (a space before the Latin id, none after the Chinese text before it). */
+    private static String deadline(String milestoneId) {
+        return milestoneId == null ? "最终完成期限" : " " + milestoneId + " 截止日期";
+    }
+
+    private static String detail(String text) {
+        return notBlank(text) ? "：" + text : "";
+    }
+
+    private static boolean notBlank(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    private static boolean isLater(LocalDate candidate, LocalDate reference) {
+        return candidate != null && reference != null && candidate.isAfter(reference);
+    }
+}
