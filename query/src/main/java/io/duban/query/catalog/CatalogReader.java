@@ -1,0 +1,84 @@
+package io.duban.query.catalog;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the policies, items and units views. */
+@Component
+public class CatalogReader {
+
+    private static final Comparator<ItemView> ITEM_ORDER =
+            Comparator.comparing(ItemView::policyId).thenComparingInt(ItemView::number);
+
+    private final MongoTemplate mongo;
+
+    public CatalogReader(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public List<PolicyView> policies() {
+        return all(collection(PoliciesProjection.COLLECTION).find()).stream()
+                .map(PolicyView::from)
+                .sorted(Comparator.comparing(PolicyView::year).reversed().thenComparing(PolicyView::policyId))
+                .toList();
+    }
+
+    public Optional<PolicyView> policy(String policyId) {
+        return Optional.ofNullable(collection(PoliciesProjection.COLLECTION).find(Filters.eq("_id", policyId)).first())
+                .map(PolicyView::from);
+    }
+
+    /** Every item of the policy, or of every policy when policyId is null, in policy and row order. */
+    public List<ItemView> items(String policyId) {
+        Bson filter = policyId == null ? new Document() : Filters.eq("policyId", policyId);
+        return all(collection(ItemsProjection.COLLECTION).find(filter)).stream()
+                .map(ItemView::from).sorted(ITEM_ORDER).toList();
+    }
+
+    public Optional<ItemView> item(String policyId, int number) {
+        return Optional.ofNullable(collection(ItemsProjection.COLLECTION)
+                        .find(Filters.eq("_id", ItemsProjection.itemId(policyId, number))).first())
+                .map(ItemView::from);
+    }
+
+    public List<ItemView> items(Collection<ItemRef> refs) {
+        if (refs.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = refs.stream().map(ref -> ItemsProjection.itemId(ref.policyId(), ref.number())).toList();
+        return all(collection(ItemsProjection.COLLECTION).find(Filters.in("_id", ids))).stream()
+                .map(ItemView::from).sorted(ITEM_ORDER).toList();
+    }
+
+    public List<UnitView> units() {
+        return all(collection(UnitsProjection.COLLECTION).find()).stream()
+                .map(UnitView::from)
+                .sorted(Comparator.comparing(UnitView::coResponsible).thenComparing(UnitView::name))
+                .toList();
+    }
+
+    public Optional<UnitView> unit(String unitId) {
+        return Optional.ofNullable(collection(UnitsProjection.COLLECTION).find(Filters.eq("_id", unitId)).first())
+                .map(UnitView::from);
+    }
+
+    private MongoCollection<Document> collection(String name) {
+        return mongo.getCollection(name);
+    }
+
+    private static List<Document> all(Iterable<Document> documents) {
+        List<Document> list = new ArrayList<>();
+        documents.forEach(list::add);
+        return list;
+    }
+}

@@ -1,0 +1,52 @@
+package io.duban.query.commitment;
+
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the {@code commitments} view. */
+@Component
+public class CommitmentReader {
+
+    private static final Comparator<CommitmentView> ORDER = Comparator.comparing(CommitmentView::policyId)
+            .thenComparingInt(CommitmentView::itemNumber)
+            .thenComparing(CommitmentView::unitName, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    private final MongoTemplate mongo;
+
+    public CommitmentReader(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Optional<CommitmentView> byId(String commitmentId) {
+        return Optional.ofNullable(mongo.getCollection(CommitmentsProjection.COLLECTION)
+                .find(Filters.eq("_id", commitmentId)).first()).map(CommitmentView::from);
+    }
+
+    /** The commitments matching every given criterion (null = any), in policy, item and unit order. */
+    public List<CommitmentView> find(String unitId, String policyId, Integer itemNumber) {
+        List<Bson> criteria = new ArrayList<>();
+        if (unitId != null) {
+            criteria.add(Filters.eq("unitId", unitId));
+        }
+        if (policyId != null) {
+            criteria.add(Filters.eq("policyId", policyId));
+        }
+        if (itemNumber != null) {
+            criteria.add(Filters.eq("itemNumber", itemNumber));
+        }
+        Bson filter = criteria.isEmpty() ? new Document() : Filters.and(criteria);
+        List<CommitmentView> found = new ArrayList<>();
+        mongo.getCollection(CommitmentsProjection.COLLECTION).find(filter)
+                .forEach(document -> found.add(CommitmentView.from(document)));
+        found.sort(ORDER);
+        return found;
+    }
+}

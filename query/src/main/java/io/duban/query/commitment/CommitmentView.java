@@ -1,0 +1,102 @@
+package io.duban.query.commitment;
+
+import io.duban.query.view.ActorRef;
+import io.duban.query.view.StoredTime;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
+
+/** A commitment as the {@code commitments} view holds it (see {@link CommitmentsProjection} for the document). */
+public record CommitmentView(
+        String commitmentId, String policyId, int itemNumber, String unitId, String unitName,
+        Responsible responsible, String roadmap, LocalDate startDate, LocalDate dueDate,
+        List<MilestoneView> milestones, int progress, String progressNote, Instant progressReportedAt,
+        CommitmentStatus status,
+        List<PendingDeadlineChange> pendingDeadlineChanges, List<DecidedDeadlineChange> decidedDeadlineChanges,
+        List<OpenIssue> openIssues, int resolvedIssues,
+        CompletionClaim completionClaim, Verification verification, int reopenCount, Reopen lastReopen,
+        Instant registeredAt, ActorRef registeredBy, Instant lastUpdatedAt, ActorRef lastActor, String lastChannel,
+        String lastMessageId, long lastSequence) {
+
+    public record Responsible(String name, String position) {
+    }
+
+    public record MilestoneView(String milestoneId, String title, LocalDate dueDate, boolean completed,
+                                Instant completedAt, String note) {
+    }
+
+    public record PendingDeadlineChange(String changeId, String milestoneId, LocalDate currentDueDate,
+                                        LocalDate requestedDueDate, String reason, ActorRef requestedBy,
+                                        Instant requestedAt) {
+    }
+
+    public record DecidedDeadlineChange(String changeId, String milestoneId, String decision,
+                                        LocalDate previousDueDate, LocalDate newDueDate, String comment,
+                                        String reason, ActorRef decidedBy, Instant decidedAt) {
+    }
+
+    public record OpenIssue(String issueId, String summary, String detail, ActorRef raisedBy, Instant raisedAt) {
+    }
+
+    public record CompletionClaim(String summary, ActorRef claimedBy, Instant claimedAt) {
+    }
+
+    public record Verification(String comment, ActorRef verifiedBy, Instant verifiedAt) {
+    }
+
+    public record Reopen(String reason, ActorRef reopenedBy, Instant reopenedAt) {
+    }
+
+    /** Progress as the boards count it: a verified commitment counts as 100. */
+    public int effectiveProgress() {
+        return status == CommitmentStatus.VERIFIED ? 100 : progress;
+    }
+
+    static CommitmentView from(Document d) {
+        Document responsible = d.get("responsible", Document.class);
+        return new CommitmentView(
+                d.getString("_id"), d.getString("policyId"), d.getInteger("itemNumber", 0), d.getString("unitId"),
+                d.getString("unitName"),
+                responsible == null ? null : new Responsible(responsible.getString("name"), responsible.getString("position")),
+                d.getString("roadmap"), StoredTime.date(d.get("startDate")), StoredTime.date(d.get("dueDate")),
+                list(d, "milestones", m -> new MilestoneView(m.getString("milestoneId"), m.getString("title"),
+                        StoredTime.date(m.get("dueDate")), m.getBoolean("completed", false),
+                        StoredTime.instant(m.get("completedAt")), m.getString("note"))),
+                d.getInteger("progress", 0), d.getString("progressNote"), StoredTime.instant(d.get("progressReportedAt")),
+                CommitmentStatus.valueOf(d.getString("status")),
+                list(d, "pendingDeadlineChanges", c -> new PendingDeadlineChange(c.getString("changeId"),
+                        c.getString("milestoneId"), StoredTime.date(c.get("currentDueDate")),
+                        StoredTime.date(c.get("requestedDueDate")), c.getString("reason"),
+                        ActorRef.from(c.get("requestedBy", Document.class)), StoredTime.instant(c.get("requestedAt")))),
+                list(d, "decidedDeadlineChanges", c -> new DecidedDeadlineChange(c.getString("changeId"),
+                        c.getString("milestoneId"), c.getString("decision"), StoredTime.date(c.get("previousDueDate")),
+                        StoredTime.date(c.get("newDueDate")), c.getString("comment"), c.getString("reason"),
+                        ActorRef.from(c.get("decidedBy", Document.class)), StoredTime.instant(c.get("decidedAt")))),
+                list(d, "openIssues", i -> new OpenIssue(i.getString("issueId"), i.getString("summary"),
+                        i.getString("detail"), ActorRef.from(i.get("raisedBy", Document.class)),
+                        StoredTime.instant(i.get("raisedAt")))),
+                d.getInteger("resolvedIssues", 0),
+                nested(d, "completionClaim", c -> new CompletionClaim(c.getString("summary"),
+                        ActorRef.from(c.get("claimedBy", Document.class)), StoredTime.instant(c.get("claimedAt")))),
+                nested(d, "verification", v -> new Verification(v.getString("comment"),
+                        ActorRef.from(v.get("verifiedBy", Document.class)), StoredTime.instant(v.get("verifiedAt")))),
+                d.getInteger("reopenCount", 0),
+                nested(d, "lastReopen", r -> new Reopen(r.getString("reason"),
+                        ActorRef.from(r.get("reopenedBy", Document.class)), StoredTime.instant(r.get("reopenedAt")))),
+                StoredTime.instant(d.get("registeredAt")), ActorRef.from(d.get("registeredBy", Document.class)),
+                StoredTime.instant(d.get("lastUpdatedAt")), ActorRef.from(d.get("lastActor", Document.class)),
+                d.getString("lastChannel"), d.getString("lastMessageId"), ((Number) d.get("lastSequence")).longValue());
+    }
+
+    private static <T> List<T> list(Document d, String key, Function<Document, T> mapper) {
+        return d.getList(key, Document.class, List.of()).stream().map(mapper).toList();
+    }
+
+    private static <T> T nested(Document d, String key, Function<Document, T> mapper) {
+        Document nested = d.get(key, Document.class);
+        return nested == null ? null : mapper.apply(nested);
+    }
+}
