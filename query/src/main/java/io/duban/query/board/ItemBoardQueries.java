@@ -1,0 +1,66 @@
+package io.duban.query.board;
+
+import io.duban.query.catalog.CatalogReader;
+import io.duban.query.catalog.ItemView;
+import io.duban.query.commitment.CommitmentReader;
+import io.duban.query.commitment.CommitmentView;
+import io.duban.query.light.Light;
+import io.duban.query.light.TrafficLights;
+import io.duban.query.light.TrafficLights.LabelledLight;
+import io.duban.query.web.NotFoundException;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Answers the item board queries from the items and commitments views. */
+@Component
+public class ItemBoardQueries {
+
+    private final CatalogReader catalog;
+    private final CommitmentReader commitments;
+    private final TrafficLights lights;
+
+    public ItemBoardQueries(CatalogReader catalog, CommitmentReader commitments, TrafficLights lights) {
+        this.catalog = catalog;
+        this.commitments = commitments;
+        this.lights = lights;
+    }
+
+    @QueryHandler
+    public List<ItemBoardEntry> handle(FindItemBoard query) {
+        List<ItemView> items = catalog.items(query.policyId());
+        if (items.isEmpty() && query.policyId() != null && catalog.policy(query.policyId()).isEmpty()) {
+            throw new NotFoundException("未找到政策文件：" + query.policyId());
+        }
+        Map<String, List<CommitmentView>> byItem = commitments.find(null, query.policyId(), null).stream()
+                .collect(Collectors.groupingBy(c -> key(c.policyId(), c.itemNumber())));
+        return items.stream().map(item -> {
+            List<CommitmentView> itemCommitments = byItem.getOrDefault(key(item.policyId(), item.number()), List.of());
+            List<CommitmentSummary> summaries = itemCommitments.stream()
+                    .map(c -> CommitmentSummary.of(c, lights.of(c)))
+                    .toList();
+            Light light = lights.worstOf(summaries.stream().map(s -> new LabelledLight(s.unitName(), s.light())).toList());
+            return new ItemBoardEntry(item, ItemProgress.of(item, itemCommitments), light, summaries);
+        }).toList();
+    }
+
+    @QueryHandler
+    public ItemDetail handle(FindItem query) {
+        ItemView item = catalog.item(query.policyId(), query.number())
+                .orElseThrow(() -> new NotFoundException("未找到支持事项：" + query.policyId() + " 第 " + query.number() + " 项"));
+        List<CommitmentView> itemCommitments = commitments.find(null, query.policyId(), query.number());
+        List<CommitmentDetail> details = itemCommitments.stream()
+                .map(c -> CommitmentDetail.of(c, lights.of(c)))
+                .toList();
+        Light light = lights.worstOf(details.stream()
+                .map(d -> new LabelledLight(d.commitment().unitName(), d.light())).toList());
+        return new ItemDetail(item, ItemProgress.of(item, itemCommitments), light, details);
+    }
+
+    private static String key(String policyId, int number) {
+        return policyId + ":" + number;
+    }
+}

@@ -1,0 +1,80 @@
+package io.duban.query.board;
+
+import io.duban.query.board.UnitBoard.UnitBoardRow;
+import io.duban.query.catalog.CatalogReader;
+import io.duban.query.catalog.ItemRef;
+import io.duban.query.catalog.ItemView;
+import io.duban.query.catalog.UnitView;
+import io.duban.query.commitment.CommitmentReader;
+import io.duban.query.commitment.CommitmentView;
+import io.duban.query.light.Light;
+import io.duban.query.light.LightColor;
+import io.duban.query.light.TrafficLights;
+import io.duban.query.web.NotFoundException;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Answers the unit queries from the units, items and commitments views. */
+@Component
+public class UnitBoardQueries {
+
+    private static final Light NOT_REGISTERED = Light.of(LightColor.NONE, List.of("尚未登记承诺"));
+
+    private final CatalogReader catalog;
+    private final CommitmentReader commitments;
+    private final TrafficLights lights;
+
+    public UnitBoardQueries(CatalogReader catalog, CommitmentReader commitments, TrafficLights lights) {
+        this.catalog = catalog;
+        this.commitments = commitments;
+        this.lights = lights;
+    }
+
+    @QueryHandler
+    public List<UnitSummary> handle(FindUnits query) {
+        Map<String, List<CommitmentView>> byUnit = commitments.find(null, null, null).stream()
+                .collect(Collectors.groupingBy(CommitmentView::unitId));
+        return catalog.units().stream().map(unit -> {
+            Map<String, CommitmentView> mine = byItem(byUnit.getOrDefault(unit.unitId(), List.of()));
+            List<Light> itemLights = new ArrayList<>();
+            int registered = 0;
+            for (ItemRef item : unit.items()) {
+                CommitmentView commitment = mine.get(key(item.policyId(), item.number()));
+                registered += commitment == null ? 0 : 1;
+                itemLights.add(commitment == null ? NOT_REGISTERED : lights.of(commitment));
+            }
+            return new UnitSummary(unit.unitId(), unit.name(), unit.coResponsible(), unit.items().size(), registered,
+                    LightCounts.of(itemLights));
+        }).toList();
+    }
+
+    @QueryHandler
+    public UnitBoard handle(FindUnitBoard query) {
+        UnitView unit = catalog.unit(query.unitId())
+                .orElseThrow(() -> new NotFoundException("未找到责任单位：" + query.unitId()));
+        Map<String, CommitmentView> mine = byItem(commitments.find(unit.unitId(), null, null));
+        List<UnitBoardRow> rows = new ArrayList<>();
+        for (ItemView item : catalog.items(unit.items())) {
+            CommitmentView commitment = mine.get(key(item.policyId(), item.number()));
+            Light light = commitment == null ? NOT_REGISTERED : lights.of(commitment);
+            rows.add(new UnitBoardRow(item.policyId(), item.number(), item.text(), item.articleTitle(), light,
+                    commitment == null ? null : CommitmentSummary.of(commitment, light)));
+        }
+        return new UnitBoard(unit, LightCounts.of(rows.stream().map(UnitBoardRow::light).toList()), rows);
+    }
+
+    private static Map<String, CommitmentView> byItem(List<CommitmentView> commitments) {
+        return commitments.stream().collect(Collectors.toMap(c -> key(c.policyId(), c.itemNumber()),
+                Function.identity(), (a, b) -> a));
+    }
+
+    private static String key(String policyId, int number) {
+        return policyId + ":" + number;
+    }
+}

@@ -1,0 +1,23 @@
+package io.duban.query.timeline;
+
+import io.duban.command.api.Channel;
+import io.duban.query.view.ActorRef;
+import io.duban.query.view.StoredTime;
+import org.bson.Document;
+
+import java.time.Instant;
+
+/** One event on a timeline: who did what, when, through which channel, in one Chinese line. */
+public record TimelineEntry(String eventId, String aggregateId, String kind, String policyId, Integer itemNumber,
+                            String unitId, long sequence, String type, Instant at, ActorRef actor, Channel channel,
+                            String messageId, String summary) {
+
+    static TimelineEntry from(Document d) {
+        String channel = d.getString("channel");
+        return new TimelineEntry(d.getString("_id"), d.getString("aggregateId"), d.getString("kind"),
+                d.getString("policyId"), d.getInteger("itemNumber"), d.getString("unitId"),
+                ((Number) d.get("sequence")).longValue(), d.getString("type"), StoredTime.instant(d.get("at")),
+                ActorRef.from(d.get("actor", Document.class)), channel == null ? null : Channel.valueOf(channel),
+                d.getString("messageId"), d.getString("summary"));
+    }
+}
