@@ -1,0 +1,195 @@
+package io.duban.query.rebuild;
+
+import io.duban.query.view.ProjectedView;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * Rebuilds views from the event store: for each view's streaming processor, wait until its segment claims have
+ * settled, {@code shutDown()}, {@code resetTokens()} (the view's {@code @ResetHandler} drops the collection) and
+ * {@code start()} again; the processor then replays every event into the empty collection.
+ * <p>
+ * "Done" is judged by the processors' status, not by Axon's replay flag (which stays set after a reset until a
+ * new event arrives): every segment claimed, caught up, without error, and its token at the event store's head.
+ * Assumes one node runs the query processors (the segments of the token store are all claimed here).
+ */
+@Service
+public class ViewRebuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(ViewRebuilder.class);
+    private static final Duration CLAIMS_SETTLE_TIMEOUT = Duration.ofSeconds(15);
+    private static final long POLL_MILLIS = 25;
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final List<ProjectedView> views;
+    private final MongoTemplate mongo;
+
+    public ViewRebuilder(EventProcessingConfiguration processing, EventStore eventStore, List<ProjectedView> views,
+                         MongoTemplate mongo) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.views = List.copyOf(views);
+        this.mongo = mongo;
+    }
+
+    /** The short names accepted by {@link #rebuild(String)}. */
+    public List<String> viewNames() {
+        return views.stream().map(ProjectedView::viewName).toList();
+    }
+
+    /**
+     * Starts rebuilding the named view, or every view when {@code viewName} is null, and returns once the
+     * processors replay (without waiting for them to finish).
+     *
+     * @throws IllegalArgumentException for an unknown view name
+     */
+    public synchronized List<ViewStatus> rebuild(String viewName) {
+        List<ProjectedView> selected = select(viewName);
+        for (ProjectedView view : selected) {
+            restart(view);
+        }
+        return selected.stream().map(this::status).toList();
+    }
+
+    /** Rebuilds every view and waits until all are up to date. */
+    public void rebuildAndWait(Duration timeout) {
+        rebuildAndWait(null, timeout);
+    }
+
+    /** Rebuilds the named view (every view when null) and waits until it is up to date. */
+    public void rebuildAndWait(String viewName, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        rebuild(viewName);
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        if (!awaitUpToDate(select(viewName), left)) {
+            throw new IllegalStateException("Views not rebuilt within " + timeout + ": " + statuses());
+        }
+    }
+
+    /** Waits until every view's processor is up to date with the event store; false when the timeout passed first. */
+    public boolean awaitUpToDate(Duration timeout) {
+        return awaitUpToDate(views, timeout);
+    }
+
+    public List<ViewStatus> statuses() {
+        return views.stream().map(this::status).toList();
+    }
+
+    private boolean awaitUpToDate(Collection<ProjectedView> selected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (selected.stream().allMatch(view -> status(view).upToDate())) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            pause();
+        }
+    }
+
+    private List<ProjectedView> select(String viewName) {
+        if (viewName == null) {
+            return views;
+        }
+        return views.stream().filter(view -> view.viewName().equals(viewName)).findFirst().map(List::of)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown view " + viewName + "; known: " + viewNames()));
+    }
+
+    private void restart(ProjectedView view) {
+        StreamingEventProcessor processor = processor(view);
+        if (!processor.supportsReset()) {
+            throw new IllegalStateException("Processor " + processor.getName() + " does not support a reset");
+        }
+        if (processor.isRunning()) {
+            awaitClaimsSettled(processor);
+        }
+        log.info("Rebuilding view {}: resetting processor {}", view.viewName(), processor.getName());
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+    }
+
+    /** Shutting down before every segment is claimed once left a segment unclaimed after the restart. */
+    private void awaitClaimsSettled(StreamingEventProcessor processor) {
+        long deadline = System.nanoTime() + CLAIMS_SETTLE_TIMEOUT.toNanos();
+        while (!claimsSettled(processor)) {
+            if (System.nanoTime() > deadline) {
+                log.warn("Segment claims of {} did not settle within {}; resetting anyway", processor.getName(),
+                        CLAIMS_SETTLE_TIMEOUT);
+                return;
+            }
+            pause();
+        }
+    }
+
+    private boolean claimsSettled(StreamingEventProcessor processor) {
+        int segments = segmentCount(processor);
+        return segments > 0 && processor.processingStatus().size() >= segments;
+    }
+
+    private int segmentCount(StreamingEventProcessor processor) {
+        String name = processor.getName();
+        int[] segments = processing.transactionManager(name)
+                .fetchInTransaction(() -> processing.tokenStore(name).fetchSegments(name));
+        return segments.length;
+    }
+
+    private StreamingEventProcessor processor(ProjectedView view) {
+        return processing.eventProcessorByProcessingGroup(view.processingGroup(), StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException(
+                        "No streaming event processor for processing group " + view.processingGroup()));
+    }
+
+    private ViewStatus status(ProjectedView view) {
+        StreamingEventProcessor processor = processor(view);
+        Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
+        int segments = segmentCount(processor);
+        boolean error = claimed.values().stream().anyMatch(EventTrackerStatus::isErrorState);
+        boolean caughtUp = !claimed.isEmpty() && claimed.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+        Long head = position(eventStore.createHeadToken());
+        List<Long> positions = claimed.values().stream().map(s -> position(s.getTrackingToken())).toList();
+        Long lowest = positions.stream().anyMatch(Objects::isNull) ? null
+                : positions.stream().min(Long::compare).orElse(null);
+        // No token yet means "before the first event": at the head only when the store is empty.
+        long headOrNone = head == null ? -1 : head;
+        boolean atHead = positions.stream().allMatch(p -> (p == null ? -1 : p) >= headOrNone);
+        boolean upToDate = processor.isRunning() && !error && segments > 0 && claimed.size() >= segments
+                && caughtUp && atHead;
+        return new ViewStatus(view.viewName(), processor.getName(), view.collectionName(), processor.isRunning(),
+                error, segments, claimed.size(), caughtUp, processor.isReplaying(), lowest, head, upToDate,
+                mongo.getCollection(view.collectionName()).countDocuments());
+    }
+
+    private static Long position(TrackingToken token) {
+        if (token == null) {
+            return null;
+        }
+        OptionalLong position = token.position();
+        return position.isPresent() ? position.getAsLong() : null;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the view processors", e);
+        }
+    }
+}
