@@ -7,10 +7,12 @@ import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Reads the policies, items and units views. */
@@ -60,10 +62,12 @@ public class CatalogReader {
                 .map(ItemView::from).sorted(ITEM_ORDER).toList();
     }
 
+    /** Every unit: row units first, then the co-responsible ones, each by name in pinyin order. */
     public List<UnitView> units() {
         return all(collection(UnitsProjection.COLLECTION).find()).stream()
                 .map(UnitView::from)
-                .sorted(Comparator.comparing(UnitView::coResponsible).thenComparing(UnitView::name))
+                .sorted(Comparator.comparing(UnitView::coResponsible)
+                        .thenComparing(UnitView::name, Collator.getInstance(Locale.CHINA)))
                 .toList();
     }
 

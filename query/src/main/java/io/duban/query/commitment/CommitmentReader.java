@@ -6,9 +6,11 @@ import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Reads the {@code commitments} view. */
@@ -17,7 +19,7 @@ public class CommitmentReader {
 
     private static final Comparator<CommitmentView> ORDER = Comparator.comparing(CommitmentView::policyId)
             .thenComparingInt(CommitmentView::itemNumber)
-            .thenComparing(CommitmentView::unitName, Comparator.nullsLast(Comparator.naturalOrder()));
+            .thenComparing(CommitmentView::unitName, Comparator.nullsLast(Collator.getInstance(Locale.CHINA)));
 
     private final MongoTemplate mongo;
 
