@@ -1,5 +1,6 @@
 package io.duban.query.rebuild;
 
+import io.duban.query.ProcessingGroups;
 import io.duban.query.view.ProjectedView;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -13,10 +14,12 @@ import org.springframework.stereotype.Service;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Rebuilds views from the event store: for each view's streaming processor, wait until its segment claims have
@@ -43,7 +46,9 @@ public class ViewRebuilder {
                          MongoTemplate mongo) {
         this.processing = processing;
         this.eventStore = eventStore;
-        this.views = List.copyOf(views);
+        this.views = views.stream()
+                .sorted(Comparator.comparingInt(view -> ProcessingGroups.ALL.indexOf(view.processingGroup())))
+                .toList();
         this.mongo = mongo;
     }
 
@@ -60,8 +65,17 @@ public class ViewRebuilder {
      */
     public synchronized List<ViewStatus> rebuild(String viewName) {
         List<ProjectedView> selected = select(viewName);
-        for (ProjectedView view : selected) {
-            restart(view);
+        List<StreamingEventProcessor> processors = selected.stream().map(this::processor).toList();
+        processors.forEach(ViewRebuilder::checkResettable);
+        processors.stream().filter(StreamingEventProcessor::isRunning).forEach(this::awaitClaimsSettled);
+        // A tracking processor's thread may wait up to its event availability timeout before it stops: stop them all
+        // at once rather than one after the other.
+        CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
+                .toArray(CompletableFuture[]::new)).join();
+        for (StreamingEventProcessor processor : processors) {
+            log.info("Rebuilding view of processor {}: resetting its tokens", processor.getName());
+            processor.resetTokens();
+            processor.start();
         }
         return selected.stream().map(this::status).toList();
     }
@@ -111,18 +125,10 @@ public class ViewRebuilder {
                 .orElseThrow(() -> new IllegalArgumentException("Unknown view " + viewName + "; known: " + viewNames()));
     }
 
-    private void restart(ProjectedView view) {
-        StreamingEventProcessor processor = processor(view);
+    private static void checkResettable(StreamingEventProcessor processor) {
         if (!processor.supportsReset()) {
             throw new IllegalStateException("Processor " + processor.getName() + " does not support a reset");
         }
-        if (processor.isRunning()) {
-            awaitClaimsSettled(processor);
-        }
-        log.info("Rebuilding view {}: resetting processor {}", view.viewName(), processor.getName());
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
     }
 
     /** Shutting down before every segment is claimed once left a segment unclaimed after the restart. */

@@ -1,0 +1,297 @@
+package io.duban.query;
+
+import com.mongodb.client.model.Sorts;
+import io.duban.command.api.CommitmentRegistered;
+import io.duban.command.api.CompletionClaimed;
+import io.duban.command.api.CompletionVerified;
+import io.duban.command.api.DeadlineChangeApproved;
+import io.duban.command.api.DeadlineChangeRequested;
+import io.duban.command.api.MajorIssueRaised;
+import io.duban.command.api.Milestone;
+import io.duban.command.api.MilestoneCompleted;
+import io.duban.command.api.ProgressReported;
+import io.duban.query.fixtures.WireMongo;
+import io.duban.query.rebuild.ViewRebuilder;
+import io.duban.query.rebuild.ViewStatus;
+import io.duban.query.view.ProjectedView;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.duban.query.fixtures.EventMessages.commitment;
+import static io.duban.query.fixtures.EventMessages.policy;
+import static io.duban.query.fixtures.SampleEvents.CITY;
+import static io.duban.query.fixtures.SampleEvents.FINANCE;
+import static io.duban.query.fixtures.SampleEvents.FINANCE_OFFICIAL;
+import static io.duban.query.fixtures.SampleEvents.OFFICE;
+import static io.duban.query.fixtures.SampleEvents.POLICY_ID;
+import static io.duban.query.fixtures.SampleEvents.financeRegistered;
+import static io.duban.query.fixtures.SampleEvents.policyImported;
+import static io.duban.query.fixtures.SampleEvents.registered;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The query module in Spring: real tracking processors (batches of 50, so writes go through the batched unit of
+ * work) fed from an in-memory event store into the MongoDB wire server, queried over HTTP through the query bus.
+ */
+@SpringBootTest(classes = QueryTestApplication.class, properties = {
+        "axon.axonserver.enabled=false",
+        "axon.serializer.general=jackson",
+        "axon.serializer.events=jackson",
+        "axon.serializer.messages=jackson",
+        "spring.mvc.problemdetails.enabled=true",
+        "spring.data.mongodb.database=duban-query-it",
+        "axon.eventhandling.processors.policies-view.batch-size=50",
+        "axon.eventhandling.processors.items-view.batch-size=50",
+        "axon.eventhandling.processors.units-view.batch-size=50",
+        "axon.eventhandling.processors.commitments-view.batch-size=50",
+        "axon.eventhandling.processors.timeline-view.batch-size=50",
+})
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryModuleIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Instant T0 = Instant.parse("2024-01-05T02:00:00Z");
+    private static final WireMongo WIRE = WireMongo.start();
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> WIRE.uri() + "/duban-query-it");
+    }
+
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private ViewRebuilder rebuilder;
+    @Autowired
+    private MongoTemplate mongo;
+    @Autowired
+    private MockMvc http;
+    @Autowired
+    private List<ProjectedView> views;
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    private final String financeId = financeRegistered().commitmentId();
+    private final CommitmentRegistered cityRegistered = registered(1, CITY, LocalDate.of(2024, 1, 1),
+            LocalDate.of(2024, 6, 30), List.of(new Milestone("M1", "配套到位", LocalDate.of(2024, 3, 31))));
+
+    @BeforeAll
+    void publishHistory() {
+        String cityId = cityRegistered.commitmentId();
+        List<DomainEventMessage<?>> history = new ArrayList<>();
+        history.add(policy(POLICY_ID, 0, policyImported(), T0));
+        history.add(commitment(financeId, 0, financeRegistered(), T0.plusSeconds(10)));
+        history.add(commitment(financeId, 1, new ProgressReported(financeId, 40, 0, "完成可研批复", null, FINANCE_OFFICIAL), T0.plusSeconds(20)));
+        history.add(commitment(financeId, 2, new DeadlineChangeRequested(financeId, "C1", "M1", LocalDate.of(2024, 6, 30),
+                LocalDate.of(2024, 9, 30), "用地手续延迟", FINANCE_OFFICIAL), T0.plusSeconds(30)));
+        history.add(commitment(financeId, 3, new DeadlineChangeApproved(financeId, "C1", "M1", LocalDate.of(2024, 6, 30),
+                LocalDate.of(2024, 9, 30), "同意", OFFICE), T0.plusSeconds(40)));
+        history.add(commitment(financeId, 4, new MajorIssueRaised(financeId, "I1", "征地受阻", "两户未签约", FINANCE_OFFICIAL), T0.plusSeconds(50)));
+        history.add(commitment(cityId, 0, cityRegistered, T0.plusSeconds(60)));
+        history.add(commitment(cityId, 1, new MilestoneCompleted(cityId, "M1", "已到位", FINANCE_OFFICIAL), T0.plusSeconds(70)));
+        history.add(commitment(cityId, 2, new CompletionClaimed(cityId, "配套已到位", FINANCE_OFFICIAL), T0.plusSeconds(80)));
+        history.add(commitment(cityId, 3, new CompletionVerified(cityId, "同意办结", OFFICE), T0.plusSeconds(90)));
+        eventStore.publish(history);
+        assertThat(rebuilder.awaitUpToDate(WAIT)).as("processors caught up: %s", rebuilder.statuses()).isTrue();
+    }
+
+    @AfterAll
+    void stopMongo() {
+        WIRE.close();
+    }
+
+    @Test
+    void everyViewProcessorPropagatesHandlerErrors() {
+        for (String group : ProcessingGroups.ALL) {
+            assertThat(processing.listenerInvocationErrorHandler(group)).as(group).isSameAs(PropagatingErrorHandler.INSTANCE);
+            assertThat(processing.eventProcessorByProcessingGroup(group)).as(group)
+                    .hasValueSatisfying(processor -> assertThat(processor.getName()).isEqualTo(group));
+        }
+    }
+
+    @Test
+    void rebuildingGivesTheSameDocuments() {
+        // given
+        Map<String, List<Document>> before = snapshot();
+        assertThat(before.get("commitments")).hasSize(2);
+        assertThat(before.get("timeline")).hasSize(10);
+        mongo.getCollection("commitments").deleteMany(new Document());
+
+        // when
+        rebuilder.rebuildAndWait(WAIT);
+
+        // then
+        Map<String, List<Document>> after = snapshot();
+        for (String view : before.keySet()) {
+            assertThat(after.get(view)).as(view).isNotEmpty().hasSameSizeAs(before.get(view));
+            for (int i = 0; i < before.get(view).size(); i++) {
+                assertThat(after.get(view).get(i)).as("%s document %s", view, before.get(view).get(i).get("_id"))
+                        .isEqualTo(before.get(view).get(i));
+            }
+        }
+        assertThat(rebuilder.statuses()).allSatisfy(status -> {
+            assertThat(status.upToDate()).as(status.view()).isTrue();
+            assertThat(status.tokenPosition()).isEqualTo(status.headPosition());
+        });
+    }
+
+    private Map<String, List<Document>> snapshot() {
+        Map<String, List<Document>> documents = new LinkedHashMap<>();
+        for (ProjectedView view : views) {
+            documents.put(view.viewName(), mongo.getCollection(view.collectionName()).find()
+                    .sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+        }
+        return documents;
+    }
+
+    @Test
+    void policiesAreServedAsUtf8Json() throws Exception {
+        String body = http.perform(get("/api/policies"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$[0].policyId").value(POLICY_ID))
+                .andExpect(jsonPath("$[0].importedAt").value("2024-01-05T02:00:00Z"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).contains("内政发〔2023〕1号");
+
+        http.perform(get("/api/policies/" + POLICY_ID))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.itemCount").value(2));
+    }
+
+    @Test
+    void theItemBoardShowsProgressAndLights() throws Exception {
+        http.perform(get("/api/items").param("policyId", POLICY_ID))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].item.number").value(1))
+                .andExpect(jsonPath("$[0].progress.overallProgress").value(20.0))
+                .andExpect(jsonPath("$[0].progress.unregisteredUnits").value(1))
+                .andExpect(jsonPath("$[0].light.color").value("YELLOW"))
+                .andExpect(jsonPath("$[0].light.label").value("预警"))
+                .andExpect(jsonPath("$[0].commitments.length()").value(2))
+                .andExpect(jsonPath("$[1].light.color").value("NONE"));
+
+        http.perform(get("/api/items/" + POLICY_ID + "/1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.commitments[1].commitment.milestones[0].dueDate").value("2024-09-30"));
+    }
+
+    @Test
+    void unitsAndTheirBoards() throws Exception {
+        http.perform(get("/api/units"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(4));
+        http.perform(get("/api/units/" + CITY.unitId()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.unit.name").value("呼和浩特市人民政府"))
+                .andExpect(jsonPath("$.rows[0].light.color").value("DONE"))
+                .andExpect(jsonPath("$.rows[1].light.color").value("NONE"))
+                .andExpect(jsonPath("$.lights.DONE").value(1));
+    }
+
+    @Test
+    void commitmentsWithLightsDetailAndTimeline() throws Exception {
+        http.perform(get("/api/commitments").param("light", "yellow"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].unitId").value(FINANCE.unitId()));
+        http.perform(get("/api/commitments").param("unitId", CITY.unitId()).param("itemNumber", "1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].status").value("VERIFIED"))
+                .andExpect(jsonPath("$[0].progress").value(100));
+
+        http.perform(get("/api/commitments/" + financeId))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.commitment.commitmentId").value(financeId))
+                .andExpect(jsonPath("$.commitment.openIssues[0].summary").value("征地受阻"))
+                .andExpect(jsonPath("$.light.reasons[0]").value("存在 1 项未解决的重大事项：征地受阻"));
+
+        http.perform(get("/api/commitments/" + financeId + "/timeline"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(5))
+                .andExpect(jsonPath("$[1].summary").value("报告进度 40%：完成可研批复"))
+                .andExpect(jsonPath("$[3].summary").value("办公室批准延期：M1 截止日期由 2024-06-30 调整为 2024-09-30（同意）"))
+                .andExpect(jsonPath("$[3].unitId").value(FINANCE.unitId()))
+                .andExpect(jsonPath("$[3].channel").value("WEB"));
+    }
+
+    @Test
+    void unknownIdsAnswer404ProblemDetails() throws Exception {
+        http.perform(get("/api/commitments/nzf-2023-1.9.u00000000"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.detail").value("未找到承诺事项：nzf-2023-1.9.u00000000"));
+        http.perform(get("/api/commitments/nope/timeline")).andExpect(status().isNotFound());
+        http.perform(get("/api/policies/nope")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("未找到政策文件：nope"));
+        http.perform(get("/api/items/" + POLICY_ID + "/99")).andExpect(status().isNotFound());
+        http.perform(get("/api/items").param("policyId", "nope")).andExpect(status().isNotFound());
+        http.perform(get("/api/units/nope")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void badParametersAnswer400ProblemDetails() throws Exception {
+        http.perform(get("/api/commitments").param("light", "PURPLE"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("参数 light 只能是 NONE、DONE、GREEN、YELLOW、RED 之一，收到：PURPLE"));
+        http.perform(get("/api/items/" + POLICY_ID + "/abc"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("参数 number 应为正整数，收到：abc"));
+        http.perform(get("/api/commitments").param("itemNumber", "x")).andExpect(status().isBadRequest());
+        http.perform(post("/api/admin/views/rebuild").param("view", "bogus"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("未知视图：bogus，可选：policies、items、units、commitments、timeline"));
+    }
+
+    @Test
+    void theAdminApiShowsAndRebuildsViews() throws Exception {
+        http.perform(get("/api/admin/views"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(5))
+                .andExpect(jsonPath("$[?(@.view == 'commitments')].processor").value("commitments-view"))
+                .andExpect(jsonPath("$[?(@.view == 'commitments')].documentCount").value(2));
+
+        http.perform(post("/api/admin/views/rebuild").param("view", "timeline"))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].processor").value("timeline-view"));
+
+        assertThat(rebuilder.awaitUpToDate(WAIT)).isTrue();
+        List<ViewStatus> statuses = rebuilder.statuses();
+        assertThat(statuses).filteredOn(s -> s.view().equals("timeline")).singleElement()
+                .satisfies(s -> assertThat(s.documentCount()).isEqualTo(10));
+    }
+}

@@ -1,0 +1,35 @@
+package io.duban.query;
+
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The query module alone, for its Spring integration test: Axon with an in-memory event store and token store, the
+ * views on an in-process MongoDB wire server, a fixed clock. Security belongs to the deploy module and is left out.
+ */
+@SpringBootApplication(exclude = {SecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
+        UserDetailsServiceAutoConfiguration.class})
+public class QueryTestApplication {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final LocalDate TODAY = LocalDate.of(2024, 7, 12);
+
+    @Bean
+    public EventStorageEngine eventStorageEngine() {
+        return new InMemoryEventStorageEngine();
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.fixed(TODAY.atTime(9, 0).atZone(ZONE).toInstant(), ZONE);
+    }
+}
