@@ -145,6 +145,10 @@ class QueryModuleIntegrationTest {
         Map<String, List<Document>> before = snapshot();
         assertThat(before.get("commitments")).hasSize(2);
         assertThat(before.get("timeline")).hasSize(10);
+        // Tamper with every view: only a real drop and replay brings the originals back.
+        for (ProjectedView view : views) {
+            mongo.getCollection(view.collectionName()).updateMany(new Document(), new Document("$set", new Document("tampered", true)));
+        }
         mongo.getCollection("commitments").deleteMany(new Document());
 
         // when

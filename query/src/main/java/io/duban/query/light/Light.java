@@ -9,7 +9,7 @@ import java.util.List;
  * @param color                the colour; for a commitment awaiting verification the colour of its plan
  * @param label                what the board shows: the colour's label, or 待核验 for a claimed, unverified commitment
  * @param awaitingVerification completion claimed, not yet verified
- * @param reasons              why, most serious first; empty for a plain GREEN
+ * @param reasons              why, most serious first
  */
 public record Light(LightColor color, String label, boolean awaitingVerification, List<String> reasons) {
 

@@ -24,12 +24,16 @@ import java.util.Optional;
  *       or a major issue is open.</li>
  *   <li>GREEN (正常): otherwise.</li>
  * </ul>
+ * Every light carries its reasons in Chinese (a plain GREEN says it is on track).
  * A claimed but unverified commitment is labelled 待核验 and keeps the colour of its plan, judged without the final
  * due date and the behind-plan check (the unit says it is done; the office has yet to agree): its uncompleted
  * milestones and open issues still count.
  */
 @Component
 public class TrafficLights {
+
+    /** The reason a plain GREEN light gives. */
+    public static final String ON_TRACK = "进度符合计划，无临近或逾期的期限";
 
     private final Clock clock;
     private final BoardProperties properties;
@@ -75,6 +79,9 @@ public class TrafficLights {
         }
         reasons.addAll(overdue);
         reasons.addAll(warnings);
+        if (reasons.isEmpty()) {
+            reasons.add(ON_TRACK);
+        }
         return new Light(color, claimed ? Light.AWAITING_VERIFICATION : color.label(), claimed, reasons);
     }
 

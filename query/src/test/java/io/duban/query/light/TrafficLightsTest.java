@@ -56,7 +56,7 @@ class TrafficLightsTest {
 
         assertThat(light.color()).isEqualTo(LightColor.GREEN);
         assertThat(light.label()).isEqualTo("正常");
-        assertThat(light.reasons()).isEmpty();
+        assertThat(light.reasons()).containsExactly("进度符合计划，无临近或逾期的期限");
     }
 
     @Test
