@@ -191,6 +191,10 @@ class QueryModuleIntegrationTest {
         http.perform(get("/api/policies/" + POLICY_ID))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.itemCount").value(2));
+        http.perform(get("/api/policies/" + POLICY_ID + "/timeline"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].kind").value("policy"))
+                .andExpect(jsonPath("$[0].type").value("PolicyImported"));
     }
 
     @Test

@@ -35,7 +35,7 @@ public class ViewRebuilder {
 
     private static final Logger log = LoggerFactory.getLogger(ViewRebuilder.class);
     private static final Duration CLAIMS_SETTLE_TIMEOUT = Duration.ofSeconds(15);
-    private static final long POLL_MILLIS = 25;
+    private static final long POLL_MILLIS = 50;
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -107,7 +107,7 @@ public class ViewRebuilder {
     private boolean awaitUpToDate(Collection<ProjectedView> selected, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (selected.stream().allMatch(view -> status(view).upToDate())) {
+            if (selected.stream().allMatch(view -> status(view, -1).upToDate())) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -163,6 +163,11 @@ public class ViewRebuilder {
     }
 
     private ViewStatus status(ProjectedView view) {
+        return status(view, mongo.getCollection(view.collectionName()).countDocuments());
+    }
+
+    /** The processor's side of the status; {@code documentCount} is passed in because counting scans on the embedded server. */
+    private ViewStatus status(ProjectedView view, long documentCount) {
         StreamingEventProcessor processor = processor(view);
         Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
         int segments = segmentCount(processor);
@@ -179,7 +184,7 @@ public class ViewRebuilder {
                 && caughtUp && atHead;
         return new ViewStatus(view.viewName(), processor.getName(), view.collectionName(), processor.isRunning(),
                 error, segments, claimed.size(), caughtUp, processor.isReplaying(), lowest, head, upToDate,
-                mongo.getCollection(view.collectionName()).countDocuments());
+                documentCount);
     }
 
     private static Long position(TrackingToken token) {
