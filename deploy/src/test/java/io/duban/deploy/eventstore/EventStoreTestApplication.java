@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoCo
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import java.util.ArrayList;
@@ -17,8 +16,10 @@ import java.util.List;
 /**
  * The production wiring of the event store (this package and the clock) on Spring Boot's and Axon's real
  * auto-configuration and application.yml, without component scanning and without MongoDB.
+ * <p>
+ * Deliberately not a {@code @Configuration}: {@code DubanApplication} scans all of {@code io.duban}, test classes
+ * included, and would otherwise pick up these Mongo exclusions in every full-application test.
  */
-@Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration(exclude = {
         MongoAutoConfiguration.class, MongoDataAutoConfiguration.class, MongoRepositoriesAutoConfiguration.class})
 @Import({EventStoreConfiguration.class, TimeConfiguration.class})

@@ -10,11 +10,10 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 class TimeConfigurationTest {
+
+    private static final Instant NOW = Instant.parse("2030-01-02T03:04:05Z");
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withInitializer(new ConfigDataApplicationContextInitializer())
@@ -36,24 +35,14 @@ class TimeConfigurationTest {
         // given Axon's clock before the application, and an application whose clock stands still
         Clock before = GenericEventMessage.clock;
 
-        runner.withUserConfiguration(FixedClock.class).run(context -> {
+        runner.withBean("fixedClock", Clock.class, () -> Clock.fixed(NOW, ZoneId.of("Asia/Shanghai")),
+                definition -> definition.setPrimary(true)).run(context -> {
             // when an event message is created, then its timestamp comes from the bean
-            assertThat(GenericEventMessage.asEventMessage("payload").getTimestamp()).isEqualTo(FixedClock.NOW);
+            assertThat(GenericEventMessage.asEventMessage("payload").getTimestamp()).isEqualTo(NOW);
             assertThat(GenericEventMessage.clock).isSameAs(context.getBean(Clock.class));
         });
 
         // and after the application closed, Axon's clock is what it was
         assertThat(GenericEventMessage.clock).isSameAs(before);
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class FixedClock {
-        static final Instant NOW = Instant.parse("2030-01-02T03:04:05Z");
-
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
-        }
     }
 }
