@@ -74,11 +74,16 @@ class PolicyTest {
     }
 
     @Test
-    void a_malformed_id_or_document_is_refused() {
+    void a_malformed_id_is_refused() {
         fixture.givenNoPriorActivity()
                 .when(new ImportPolicy("NZF 2023/1", text, OFFICE))
                 .expectException(CommandRefusedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("政策编号"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_text_that_is_not_a_policy_document_is_refused() {
         fixture.givenNoPriorActivity()
                 .when(new ImportPolicy("nzf-2024-9", "这不是政策文件", OFFICE))
                 .expectException(CommandRefusedException.class)
