@@ -10,6 +10,7 @@ public class DubanApplication {
     public static void main(String[] args) {
         // Axon 4.13 checks for updates over the internet unless told not to; Duban runs in closed networks.
         System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(DubanApplication.class, args);
     }
 }

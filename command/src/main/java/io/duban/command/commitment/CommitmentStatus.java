@@ -1,0 +1,7 @@
+package io.duban.command.commitment;
+
+enum CommitmentStatus {
+    OPEN,
+    COMPLETION_CLAIMED,
+    VERIFIED
+}

@@ -1,0 +1,4 @@
+package io.duban.command.web;
+
+public record MajorIssueRequest(String summary, String detail) {
+}

@@ -1,0 +1,115 @@
+package io.duban.command.web;
+
+import io.duban.command.api.CommandRefusedException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+
+/**
+ * Every refusal becomes an RFC 7807 problem detail with a Chinese explanation and a stable {@code code}:
+ * 400 bad input, 403 not your unit / wrong role, 404 unknown, 409 rule violated.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(CommandRefusedException.class)
+    public ProblemDetail refused(CommandRefusedException e) {
+        HttpStatus status = switch (e.reason()) {
+            case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
+            case NOT_PERMITTED -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case RULE_VIOLATED -> HttpStatus.CONFLICT;
+        };
+        String title = switch (e.reason()) {
+            case INVALID_INPUT -> "输入有误";
+            case NOT_PERMITTED -> "无权操作";
+            case NOT_FOUND -> "未找到";
+            case RULE_VIOLATED -> "不符合办理规则";
+        };
+        return problem(status, title, e.getMessage(), e.code());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    public ProblemDetail notFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "未找到", "未找到编号为 " + e.getAggregateIdentifier() + " 的记录。",
+                "aggregate.not-found");
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    public ProblemDetail duplicate(AggregateStreamCreationException e) {
+        return problem(HttpStatus.CONFLICT, "不符合办理规则", "该记录已存在，不能重复登记。", "aggregate.duplicate");
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    public ProblemDetail concurrent(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "并发修改", "该承诺刚被他人修改，请刷新后重试。", "aggregate.concurrent-change");
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    public ProblemDetail execution(CommandExecutionException e) {
+        if (e.getCause() instanceof CommandRefusedException refused) {
+            return refused(refused);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(EventStoreException.class)
+    public ProblemDetail unexpected(Exception e) {
+        log.error("Command failed unexpectedly", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", "处理失败，未记录任何变更，请稍后重试。",
+                "server.error");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "输入有误",
+                "请求内容无法解析：请提交 UTF-8 编码的 JSON，日期格式为 2027-06-30，数字不加引号。", "input.unreadable"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "输入有误",
+                "缺少参数 " + ex.getParameterName() + "。", "input.missing-parameter"));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "输入有误", "参数 " + e.getName() + " 的值格式不正确。",
+                "input.bad-parameter");
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail, String code) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("urn:duban:problem:" + code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+}

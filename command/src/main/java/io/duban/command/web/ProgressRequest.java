@@ -1,0 +1,4 @@
+package io.duban.command.web;
+
+public record ProgressRequest(Integer percent, String note, String reasonForDecrease) {
+}

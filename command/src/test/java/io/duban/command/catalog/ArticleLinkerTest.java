@@ -1,0 +1,39 @@
+package io.duban.command.catalog;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.duban.command.catalog.RefusalAssertions.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ArticleLinkerTest {
+
+    private final ArticleLinker linker = new ArticleLinker(ArticleIndex.read(List.of(
+            "（一）发展总部经济。支持国家北方能源总部基地落户呼和浩特市。对总部企业在用房、融资、纳税等方面予以支持。",
+            "（二）强化创新支撑。支持高标准打造和林格尔人才科创中心。对总部研发中心予以支持。"), 0, 2));
+
+    @Test
+    void a_reworded_row_is_linked_to_the_article_containing_most_of_its_words() {
+        // when: 等方面 became 等事项 in the row
+        Article article = linker.articleFor(1, "对总部企业在用房、融资、纳税等事项予以支持");
+
+        // then
+        assertThat(article.numeral()).isEqualTo("（一）");
+        assertThat(article.title()).isEqualTo("发展总部经济");
+    }
+
+    @Test
+    void a_row_merging_sentences_of_one_article_is_linked_to_it() {
+        // when
+        Article article = linker.articleFor(2, "支持高标准打造和林格尔人才科创中心，对总部研发中心予以支持");
+
+        // then
+        assertThat(article.numeral()).isEqualTo("（二）");
+    }
+
+    @Test
+    void a_row_that_no_article_speaks_of_is_refused() {
+        assertRefused(() -> linker.articleFor(7, "实施黄河流域生态保护工程"), "第7项的支持事项在正文各条目中均找不到出处");
+    }
+}

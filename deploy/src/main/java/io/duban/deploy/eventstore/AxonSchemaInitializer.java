@@ -1,0 +1,113 @@
+package io.duban.deploy.eventstore;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates Axon's tables (events, snapshots, tokens, sagas and their associations) at start-up when they are missing.
+ * Axon itself never creates them. Existence is read from JDBC metadata in the connection's current schema, so a
+ * restart issues no DDL at all (an application user without DDL rights can run against a prepared database), and a
+ * failing {@code CREATE} is a real error that stops start-up instead of being swallowed.
+ */
+public final class AxonSchemaInitializer {
+
+    private static final Logger log = LoggerFactory.getLogger(AxonSchemaInitializer.class);
+
+    private final DataSource dataSource;
+    private final DatabaseDialect dialect;
+    private final EventSchema eventSchema;
+    private final TokenSchema tokenSchema;
+    private final SagaSchema sagaSchema;
+    private final SagaSqlSchema sagaSqlSchema;
+
+    public AxonSchemaInitializer(DataSource dataSource, DatabaseDialect dialect, EventSchema eventSchema,
+                                 TokenSchema tokenSchema, SagaSchema sagaSchema, SagaSqlSchema sagaSqlSchema) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.eventSchema = eventSchema;
+        this.tokenSchema = tokenSchema;
+        this.sagaSchema = sagaSchema;
+        this.sagaSqlSchema = sagaSqlSchema;
+    }
+
+    /** Creates every missing table and returns the names of those it created. */
+    public List<String> createMissingTables() {
+        try (Connection connection = dataSource.getConnection()) {
+            Set<String> existing = existingTables(connection);
+            List<String> created = new ArrayList<>();
+            createIfMissing(connection, existing, created, eventSchema.domainEventTable(),
+                    () -> dialect.eventTableFactory().createDomainEventTable(connection, eventSchema));
+            createIfMissing(connection, existing, created, eventSchema.snapshotTable(),
+                    () -> dialect.eventTableFactory().createSnapshotEventTable(connection, eventSchema));
+            createIfMissing(connection, existing, created, tokenSchema.tokenTable(),
+                    () -> dialect.tokenTableFactory().createTable(connection, tokenSchema));
+            createIfMissing(connection, existing, created, sagaSchema.sagaEntryTable(),
+                    () -> sagaSqlSchema.sql_createTableSagaEntry(connection));
+            createIfMissing(connection, existing, created, sagaSchema.associationValueEntryTable(),
+                    () -> sagaSqlSchema.sql_createTableAssocValueEntry(connection));
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            if (created.isEmpty()) {
+                log.info("Axon tables present in {} schema '{}'", dialect, connection.getSchema());
+            } else {
+                log.info("Created Axon tables {} in {} schema '{}'", created, dialect, connection.getSchema());
+            }
+            return created;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the Axon tables: " + e.getMessage(), e);
+        }
+    }
+
+    /** Upper-cased names of the tables in the connection's current schema. */
+    static Set<String> existingTables(Connection connection) throws SQLException {
+        String schema = connection.getSchema();
+        if (schema == null) {
+            // PostgreSQL reports no current schema when currentSchema/search_path names none that exists; looking
+            // across all schemas could then find another application's tables.
+            throw new IllegalStateException("The event store connection has no current schema: "
+                    + "check currentSchema / search_path in spring.datasource.url");
+        }
+        DatabaseMetaData metaData = connection.getMetaData();
+        Set<String> tables = new TreeSet<>();
+        try (ResultSet rs = metaData.getTables(connection.getCatalog(), schema, null, new String[] {"TABLE"})) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
+            }
+        }
+        return tables;
+    }
+
+    private void createIfMissing(Connection connection, Set<String> existing, List<String> created, String table,
+                                 StatementFactory ddl) throws SQLException {
+        if (existing.contains(table.toUpperCase(Locale.ROOT))) {
+            return;
+        }
+        try (PreparedStatement statement = ddl.create()) {
+            statement.execute();
+        }
+        created.add(table);
+    }
+
+    @FunctionalInterface
+    private interface StatementFactory {
+        PreparedStatement create() throws SQLException;
+    }
+}

@@ -1,0 +1,123 @@
+package io.duban.deploy.eventstore;
+
+import javax.sql.DataSource;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon's JDBC event store, token store and saga store on the application's DataSource: an H2 file by default,
+ * PostgreSQL when {@code spring.datasource.url} says so.
+ * <p>
+ * Every bean here replaces one that Axon's {@code JdbcAutoConfiguration} would otherwise declare
+ * ({@code @ConditionalOnMissingBean}); the rest of Axon's auto-configuration (EventStore, ConnectionProvider,
+ * SpringTransactionManager, serializers, processors) picks them up. Each store takes the {@link AxonSchemaInitializer}
+ * so that its tables exist before Axon starts.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({EventStoreProperties.class, TokenStoreProperties.class})
+public class EventStoreConfiguration {
+
+    @Bean
+    public DatabaseDialect eventStoreDatabaseDialect(DataSource dataSource) {
+        return DatabaseDialect.of(dataSource);
+    }
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder().build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder().build();
+    }
+
+    @Bean
+    public SagaSchema sagaSchema() {
+        return SagaSchema.builder().build();
+    }
+
+    @Bean
+    public SagaSqlSchema sagaSqlSchema(DatabaseDialect dialect, SagaSchema sagaSchema) {
+        return dialect.sagaSqlSchema(sagaSchema);
+    }
+
+    @Bean
+    public AxonSchemaInitializer axonSchemaInitializer(DataSource dataSource, DatabaseDialect dialect,
+                                                       EventSchema eventSchema, TokenSchema tokenSchema,
+                                                       SagaSchema sagaSchema, SagaSqlSchema sagaSqlSchema) {
+        AxonSchemaInitializer initializer =
+                new AxonSchemaInitializer(dataSource, dialect, eventSchema, tokenSchema, sagaSchema, sagaSqlSchema);
+        initializer.createMissingTables();
+        return initializer;
+    }
+
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SqlStateDuplicateKeyResolver();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 EventSchema eventSchema,
+                                                 EventStoreProperties properties,
+                                                 AxonSchemaInitializer tablesCreated) {
+        // The JDBC engine always hands out GapAwareTrackingTokens; gap settings stay at Axon's defaults.
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .dataType(byte[].class)
+                .batchSize(properties.batchSize())
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                                 TokenStoreProperties tokenStoreProperties, AxonSchemaInitializer tablesCreated) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(tokenSchema)
+                .contentType(byte[].class)
+                .claimTimeout(tokenStoreProperties.getClaimTimeout())
+                .build();
+    }
+
+    @Bean
+    public JdbcSagaStore sagaStore(ConnectionProvider connectionProvider, Serializer serializer,
+                                   SagaSqlSchema sagaSqlSchema, AxonSchemaInitializer tablesCreated) {
+        return JdbcSagaStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .sqlSchema(sagaSqlSchema)
+                .build();
+    }
+}

@@ -1,0 +1,67 @@
+package io.duban.deploy.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * HTTP Basic over a stateless API. Roles gate the routes coarsely (inspectors never write, only the office imports);
+ * the aggregates then check the finer rules (a unit acts only on its own commitments).
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: Basic credentials on every call
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/admin/**").hasAnyRole("OFFICE", "INSPECTOR")
+                        .requestMatchers(HttpMethod.POST, "/api/policies/**").hasRole("OFFICE")
+                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole("UNIT", "OFFICE")
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"duban\", charset=\"UTF-8\"");
+                    write(response, json, HttpStatus.UNAUTHORIZED, "未登录", "请使用督办账号登录（HTTP Basic）。",
+                            "auth.unauthenticated");
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                        write(response, json, HttpStatus.FORBIDDEN, "无权操作", "您的角色无权执行此操作。",
+                                "auth.forbidden")));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    private static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String title,
+                              String detail, String code) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("urn:duban:problem:" + code));
+        problem.setProperty("code", code);
+        response.setStatus(status.value());
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
