@@ -74,6 +74,31 @@ class EmbeddedDefaultEndToEndTest {
 
     @Test
     @Order(2)
+    void the_office_imports_documents_over_rest_idempotently_and_bad_documents_are_refused() throws Exception {
+        String bundled;
+        try (var in = getClass().getResourceAsStream("/policies/nzf-2023-1.txt")) {
+            bundled = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Api.Response again = api.postText("office", "/api/policies?policyId=nzf-2023-1", bundled);
+        assertThat(again.status()).as(again.raw()).isEqualTo(200);
+        assertThat(again.body().get("imported").asBoolean()).isFalse();
+
+        assertThat(api.postText("czt", "/api/policies?policyId=x-2024-1", bundled).status()).isEqualTo(403);
+        assertProblem(api.postText("office", "/api/policies?policyId=x-2024-1", "关于做好某项工作的通知\n无附件"),
+                400, "policy.unparseable");
+        assertProblem(api.postText("office", "/api/policies?policyId=nzf-2023-1", bundled + "\n补充"), 409,
+                "policy.already-imported");
+
+        Api.Response other = api.postText("office", "/api/policies?policyId=nzf-2023-1-copy", bundled);
+        assertThat(other.status()).as(other.raw()).isEqualTo(201);
+        assertThat(other.body().get("itemCount").asInt()).isEqualTo(60);
+        awaitViews();
+        assertThat(api.get("inspector", "/api/policies").body()).hasSize(2);
+        assertThat(api.get("inspector", "/api/items/nzf-2023-1-copy/60").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
     void a_unit_official_registers_a_commitment_for_an_item_of_its_unit() {
         Api.Response registered = api.post("czt", "/api/commitments", """
                 {"policyId":"nzf-2023-1","itemNumber":31,
@@ -105,7 +130,7 @@ class EmbeddedDefaultEndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void progress_deadline_change_major_issue_and_completion_flow_through_the_office() {
         String c = "/api/commitments/" + commitment;
         assertThat(api.post("czt", c + "/progress", "{\"percent\":40,\"note\":\"补贴办法已起草\"}").status())
@@ -175,7 +200,7 @@ class EmbeddedDefaultEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void a_restart_on_the_same_data_directory_keeps_everything_and_imports_nothing_twice() {
         Map<String, List<Document>> before = snapshot();
         app.close();
@@ -183,14 +208,15 @@ class EmbeddedDefaultEndToEndTest {
         awaitViews();
         assertThat(api.get("inspector", "/api/commitments/" + commitment + "/timeline").body()).hasSize(15);
         assertThat(api.get("inspector", "/api/policies/nzf-2023-1/timeline").body()).hasSize(1);
+        assertThat(api.get("inspector", "/api/policies").body()).hasSize(2);
         assertThat(snapshot()).isEqualTo(before);
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void dropping_the_views_and_replaying_gives_the_same_documents() {
         Map<String, List<Document>> before = snapshot();
-        assertThat(before.get("timeline")).hasSize(16);
+        assertThat(before.get("timeline")).hasSize(17); // 15 commitment events + 2 policy imports
         assertThat(api.post("czt", "/api/admin/views/rebuild", "").status()).isEqualTo(403);
         Api.Response rebuild = api.post("inspector", "/api/admin/views/rebuild", "");
         assertThat(rebuild.status()).as(rebuild.raw()).isEqualTo(202);
