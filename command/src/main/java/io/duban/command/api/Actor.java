@@ -24,6 +24,11 @@ public record Actor(String userId, String name, Role role, Set<String> unitIds, 
         return new Actor("system", name, Role.OFFICE, Set.of(), Channel.SYSTEM, null);
     }
 
+    /** Time-driven steps (overdue, reminders, escalation, quarterly dispatch). */
+    public static Actor schedule() {
+        return new Actor("scheduler", "督办定时任务", Role.OFFICE, Set.of(), Channel.SCHEDULE, null);
+    }
+
     public boolean actsFor(String unitId) {
         return role == Role.UNIT && unitIds.contains(unitId);
     }

@@ -30,11 +30,18 @@ import io.duban.command.api.ResponsiblePerson;
 import io.duban.command.api.ResponsibleUnit;
 import io.duban.command.api.SupportItem;
 import io.duban.command.api.VerifyCompletion;
+import io.duban.command.api.AcknowledgeAlert;
+import io.duban.command.api.AlertAcknowledged;
+import io.duban.command.api.MilestoneBecameOverdue;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,6 +63,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Commitment {
 
     static final int MAX_MILESTONES = 30;
+    static final String DUE_DATE_PASSED = "due-date-passed";
 
     @AggregateIdentifier
     private String commitmentId;
@@ -68,6 +76,8 @@ public class Commitment {
     private Map<String, PendingDeadlineChange> pendingChanges = new LinkedHashMap<>();
     private int deadlineChangeCount;
     private Set<String> openIssues = new HashSet<>();
+    /** Due dates already recorded as overdue, keyed by milestone id ("" for the final due date). */
+    private Map<String, LocalDate> overdue = new LinkedHashMap<>();
     private int issueCount;
 
     protected Commitment() {
@@ -75,7 +85,7 @@ public class Commitment {
     }
 
     @CommandHandler
-    public Commitment(RegisterCommitment command, ItemCatalog catalog) {
+    public Commitment(RegisterCommitment command, ItemCatalog catalog, DeadlineManager deadlines, Clock clock) {
         Actor actor = command.actor();
         if (actor == null || !actor.actsFor(command.unitId())) {
             throw CommandRefusedException.notPermitted("commitment.not-your-unit",
@@ -109,6 +119,36 @@ public class Commitment {
         apply(new CommitmentRegistered(command.commitmentId(), command.policyId(), command.itemNumber(),
                 command.unitId(), unit.name(), new ResponsiblePerson(person, position), roadmap,
                 command.startDate(), command.dueDate(), roadmapSteps, actor));
+        roadmapSteps.forEach(m -> scheduleDueDate(deadlines, clock, m.milestoneId(), m.dueDate()));
+        scheduleDueDate(deadlines, clock, null, command.dueDate());
+    }
+
+    /** Due dates are whole days in the business zone: a date is overdue once the following day has begun. */
+    private static void scheduleDueDate(DeadlineManager deadlines, Clock clock, String milestoneId, LocalDate due) {
+        Instant endOfDueDate = due.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+        deadlines.schedule(endOfDueDate, DUE_DATE_PASSED, new DueDatePassed(milestoneId, due));
+    }
+
+    @DeadlineHandler(deadlineName = DUE_DATE_PASSED)
+    void on(DueDatePassed deadline) {
+        boolean finalDate = deadline.milestoneId() == null;
+        LocalDate current = finalDate ? dueDate : milestones.get(deadline.milestoneId()).dueDate();
+        boolean done = finalDate ? status != CommitmentStatus.OPEN : milestones.get(deadline.milestoneId()).completed();
+        String key = finalDate ? "" : deadline.milestoneId();
+        if (done || !deadline.dueDate().equals(current) || deadline.dueDate().equals(overdue.get(key))) {
+            return; // reached in time, re-dated by an approved change, or already recorded
+        }
+        apply(new MilestoneBecameOverdue(commitmentId, deadline.milestoneId(), deadline.dueDate(), Actor.schedule()));
+    }
+
+    @CommandHandler
+    public void handle(AcknowledgeAlert command) {
+        Actor actor = command.actor();
+        if (actor == null || !(actor.actsFor(unitId) || actor.isOffice())) {
+            throw CommandRefusedException.notPermitted("commitment.not-your-unit",
+                    "只有责任单位或领导小组办公室可以确认收到提醒。");
+        }
+        apply(new AlertAcknowledged(commitmentId, actor));
     }
 
     private static List<Milestone> numberMilestones(List<MilestonePlan> plans, LocalDate start, LocalDate due) {
@@ -212,13 +252,15 @@ public class Commitment {
     }
 
     @CommandHandler
-    public void handle(ApproveDeadlineChange command) {
+    public void handle(ApproveDeadlineChange command, DeadlineManager deadlines, Clock clock) {
         requireOffice(command.actor(), "审批时限调整");
         PendingDeadlineChange change = pendingChange(command.changeId());
         checkFitsTimetable(change.milestoneId(), change.requestedDueDate());
         LocalDate previous = change.milestoneId() == null ? dueDate : milestones.get(change.milestoneId()).dueDate();
         apply(new DeadlineChangeApproved(commitmentId, change.changeId(), change.milestoneId(), previous,
                 change.requestedDueDate(), TextInput.optional(command.comment(), "审批意见", 2000), command.actor()));
+        // the deadline for the old date stays scheduled and is ignored as stale when it fires
+        scheduleDueDate(deadlines, clock, change.milestoneId(), change.requestedDueDate());
     }
 
     @CommandHandler
@@ -364,6 +406,11 @@ public class Commitment {
         event.milestones().forEach(m -> milestones.put(m.milestoneId(), new MilestoneState(m.milestoneId(),
                 m.dueDate(), false)));
         status = CommitmentStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneBecameOverdue event) {
+        overdue.put(event.milestoneId() == null ? "" : event.milestoneId(), event.dueDate());
     }
 
     @EventSourcingHandler

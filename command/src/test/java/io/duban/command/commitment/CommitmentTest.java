@@ -1,6 +1,10 @@
 package io.duban.command.commitment;
 
+import io.duban.command.api.AcknowledgeAlert;
+import io.duban.command.api.Actor;
+import io.duban.command.api.AlertAcknowledged;
 import io.duban.command.api.ApproveDeadlineChange;
+import io.duban.command.api.MilestoneBecameOverdue;
 import io.duban.command.api.ClaimCompletion;
 import io.duban.command.api.CommitmentReopened;
 import io.duban.command.api.CompleteMilestone;
@@ -30,7 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import static io.duban.command.api.CommandRefusedException.Reason.INVALID_INPUT;
@@ -42,6 +49,8 @@ import static io.duban.command.commitment.Refusal.refused;
 
 class CommitmentTest {
 
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
     private AggregateTestFixture<Commitment> fixture;
     private InMemoryItemCatalog catalog;
 
@@ -50,6 +59,7 @@ class CommitmentTest {
         fixture = new AggregateTestFixture<>(Commitment.class);
         catalog = new InMemoryItemCatalog().with(POLICY, ITEM_31);
         fixture.registerInjectableResource(catalog);
+        fixture.registerInjectableResource(Clock.system(ZONE));
     }
 
     @Nested
@@ -450,6 +460,104 @@ class CommitmentTest {
                     .when(new RaiseMajorIssue(ID, "x", null, INSPECTOR))
                     .expectException(refused(NOT_PERMITTED, "commitment.not-your-unit"))
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class DueDates {
+
+        private final Instant registeredAt = START.atStartOfDay(ZONE).toInstant();
+
+        @Test
+        void registration_schedules_the_end_of_every_due_date_in_the_business_zone() {
+            fixture.givenCurrentTime(registeredAt)
+                    .when(register(FINANCE_OFFICIAL))
+                    .expectScheduledDeadlineWithName(endOf(M1_DUE), Commitment.DUE_DATE_PASSED)
+                    .expectScheduledDeadlineWithName(endOf(M2_DUE), Commitment.DUE_DATE_PASSED)
+                    .expectScheduledDeadlineWithName(endOf(DUE), Commitment.DUE_DATE_PASSED);
+        }
+
+        @Test
+        void a_milestone_not_reached_by_its_due_date_becomes_overdue_once() {
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL))
+                    .whenTimeAdvancesTo(endOf(M1_DUE).plusSeconds(1))
+                    .expectEvents(new MilestoneBecameOverdue(ID, "M1", M1_DUE, Actor.schedule()));
+        }
+
+        @Test
+        void the_due_date_itself_is_not_overdue() {
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL))
+                    .whenTimeAdvancesTo(endOf(M1_DUE).minusSeconds(1))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_milestone_reached_in_time_never_becomes_overdue() {
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL),
+                            new CompleteMilestone(ID, "M1", null, FINANCE_OFFICIAL))
+                    .whenTimeAdvancesTo(endOf(M1_DUE).plusSeconds(1))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void an_approved_change_moves_the_overdue_point_to_the_new_date() {
+            LocalDate later = LocalDate.of(2026, 6, 30);
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL),
+                            new RequestDeadlineChange(ID, "M1", later, "征求意见延长", FINANCE_OFFICIAL),
+                            new ApproveDeadlineChange(ID, "D1", null, OFFICE))
+                    .whenTimeAdvancesTo(endOf(M1_DUE).plusSeconds(1))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_milestone_re_dated_by_an_approved_change_becomes_overdue_after_the_new_date() {
+            LocalDate later = LocalDate.of(2026, 6, 30);
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL),
+                            new RequestDeadlineChange(ID, "M1", later, "征求意见延长", FINANCE_OFFICIAL),
+                            new ApproveDeadlineChange(ID, "D1", null, OFFICE))
+                    .whenTimeAdvancesTo(endOf(later).plusSeconds(1))
+                    .expectEvents(new MilestoneBecameOverdue(ID, "M1", later, Actor.schedule()));
+        }
+
+        @Test
+        void the_final_due_date_passing_unmet_is_recorded() {
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL),
+                            new CompleteMilestone(ID, "M1", null, FINANCE_OFFICIAL),
+                            new CompleteMilestone(ID, "M2", null, FINANCE_OFFICIAL))
+                    .whenTimeAdvancesTo(endOf(DUE).plusSeconds(1))
+                    .expectEvents(new MilestoneBecameOverdue(ID, null, DUE, Actor.schedule()));
+        }
+
+        @Test
+        void a_claimed_completion_is_not_overdue_at_the_final_due_date() {
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL),
+                            new CompleteMilestone(ID, "M1", null, FINANCE_OFFICIAL),
+                            new CompleteMilestone(ID, "M2", null, FINANCE_OFFICIAL),
+                            new ClaimCompletion(ID, "已完成", FINANCE_OFFICIAL))
+                    .whenTimeAdvancesTo(endOf(DUE).plusSeconds(1))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_unit_or_the_office_acknowledges_alerts_and_nobody_else() {
+            fixture.given(registered())
+                    .when(new AcknowledgeAlert(ID, FINANCE_OFFICIAL))
+                    .expectEvents(new AlertAcknowledged(ID, FINANCE_OFFICIAL));
+            fixture.given(registered())
+                    .when(new AcknowledgeAlert(ID, EDUCATION_OFFICIAL))
+                    .expectException(refused(NOT_PERMITTED, "commitment.not-your-unit"))
+                    .expectNoEvents();
+        }
+
+        private Instant endOf(LocalDate date) {
+            return date.plusDays(1).atStartOfDay(ZONE).toInstant();
         }
     }
 

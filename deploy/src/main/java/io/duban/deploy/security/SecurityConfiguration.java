@@ -33,7 +33,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/admin/**").hasAnyRole("OFFICE", "INSPECTOR")
-                        .requestMatchers(HttpMethod.POST, "/api/policies/**").hasRole("OFFICE")
+                        .requestMatchers(HttpMethod.POST, "/api/policies/**", "/api/officials/**").hasRole("OFFICE")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole("UNIT", "OFFICE")
                         .anyRequest().denyAll())

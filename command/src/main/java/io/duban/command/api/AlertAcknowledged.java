@@ -1,0 +1,5 @@
+package io.duban.command.api;
+
+/** Someone responsible acknowledged the commitment's alerts; an escalation stops climbing. */
+public record AlertAcknowledged(String commitmentId, Actor actor) {
+}
