@@ -1,0 +1,60 @@
+package io.duban.bot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duban.bot.alert.AlertComposer;
+import io.duban.bot.alert.Outbox;
+import io.duban.bot.delivery.DingTalkGateway;
+import io.duban.bot.delivery.OutboxPoller;
+import io.duban.bot.delivery.OutboxSender;
+import io.duban.bot.delivery.SdkDingTalkGateway;
+import io.duban.bot.directory.Directory;
+import io.duban.bot.ledger.CommitmentLedger;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** Wires the DingTalk edge: gateway, outbox sender and its poller, when {@code duban.dingtalk.enabled=true}. */
+@Configuration
+@EnableConfigurationProperties(DingTalkProperties.class)
+public class BotConfiguration {
+
+    /**
+     * A new alerts processor starts at the head of the event stream: switching the bot on for an existing store must
+     * not send every historical alert (the handlers also refuse replays).
+     */
+    @Autowired
+    void alertsStartAtHead(EventProcessingConfigurer processing) {
+        processing.registerTrackingEventProcessorConfiguration(BotProcessingGroups.ALERTS,
+                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "duban.dingtalk.enabled", havingValue = "true")
+    DingTalkGateway dingTalkGateway(DingTalkProperties properties, ObjectMapper json, Clock clock) {
+        return new SdkDingTalkGateway(properties, json, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "duban.dingtalk.enabled", havingValue = "true")
+    OutboxSender outboxSender(Outbox outbox, DingTalkGateway gateway, AlertComposer composer,
+                              CommitmentLedger ledger, Directory directory, DingTalkProperties properties,
+                              Clock clock) {
+        return new OutboxSender(outbox, gateway, composer, ledger, directory, properties, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "duban.dingtalk.enabled", havingValue = "true")
+    OutboxPoller outboxPoller(OutboxSender sender, DingTalkProperties properties) {
+        return new OutboxPoller(sender, properties.pollInterval());
+    }
+}

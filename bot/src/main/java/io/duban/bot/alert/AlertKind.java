@@ -1,0 +1,30 @@
+package io.duban.bot.alert;
+
+/** Why a DingTalk message goes out, and to whom. */
+public enum AlertKind {
+    /** A milestone (or the final due date) passed unmet: the unit's officials, 1:1. */
+    OVERDUE(Audience.UNIT_OFFICIALS),
+    /** The office approved a deadline change: the unit's officials. */
+    DEADLINE_APPROVED(Audience.UNIT_OFFICIALS),
+    /** The office rejected a deadline change: the unit's officials. */
+    DEADLINE_REJECTED(Audience.UNIT_OFFICIALS),
+    /** The office sent a completion back: the unit's officials. */
+    COMPLETION_SENT_BACK(Audience.UNIT_OFFICIALS),
+    /** A major issue was raised: the office group at once (art. 24). */
+    MAJOR_ISSUE(Audience.OFFICE_GROUP);
+
+    public enum Audience {
+        UNIT_OFFICIALS,
+        OFFICE_GROUP
+    }
+
+    private final Audience audience;
+
+    AlertKind(Audience audience) {
+        this.audience = audience;
+    }
+
+    public Audience audience() {
+        return audience;
+    }
+}

@@ -1,0 +1,94 @@
+package io.duban.bot.alert;
+
+import io.duban.bot.BotProcessingGroups;
+import io.duban.command.api.CommitmentReopened;
+import io.duban.command.api.DeadlineChangeApproved;
+import io.duban.command.api.DeadlineChangeRejected;
+import io.duban.command.api.MajorIssueRaised;
+import io.duban.command.api.MilestoneBecameOverdue;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns the events that deserve a DingTalk message into outbox entries. Only facts from the event are stored; the
+ * sender words the message and finds the recipients when it sends, from the bot's ledger and directory. Handlers
+ * never run during a replay, and the outbox key makes a second delivery of the same event a no-op.
+ */
+@Component
+@ProcessingGroup(BotProcessingGroups.ALERTS)
+class AlertProducer {
+
+    private final Outbox outbox;
+
+    AlertProducer(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(MilestoneBecameOverdue event, EventMessage<?> message) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        if (event.milestoneId() != null) {
+            facts.put("milestoneId", event.milestoneId());
+        }
+        facts.put("dueDate", event.dueDate().toString());
+        add(message, AlertKind.OVERDUE, event.commitmentId(), facts);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(DeadlineChangeApproved event, EventMessage<?> message) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("changeId", event.changeId());
+        if (event.milestoneId() != null) {
+            facts.put("milestoneId", event.milestoneId());
+        }
+        facts.put("previousDueDate", event.previousDueDate().toString());
+        facts.put("newDueDate", event.newDueDate().toString());
+        if (event.comment() != null) {
+            facts.put("comment", event.comment());
+        }
+        add(message, AlertKind.DEADLINE_APPROVED, event.commitmentId(), facts);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(DeadlineChangeRejected event, EventMessage<?> message) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("changeId", event.changeId());
+        if (event.milestoneId() != null) {
+            facts.put("milestoneId", event.milestoneId());
+        }
+        facts.put("reason", event.reason());
+        add(message, AlertKind.DEADLINE_REJECTED, event.commitmentId(), facts);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(CommitmentReopened event, EventMessage<?> message) {
+        add(message, AlertKind.COMPLETION_SENT_BACK, event.commitmentId(), Map.of("reason", event.reason()));
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(MajorIssueRaised event, EventMessage<?> message) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("issueId", event.issueId());
+        facts.put("summary", event.summary());
+        if (event.detail() != null) {
+            facts.put("detail", event.detail());
+        }
+        facts.put("raisedBy", event.actor().name());
+        add(message, AlertKind.MAJOR_ISSUE, event.commitmentId(), facts);
+    }
+
+    private void add(EventMessage<?> message, AlertKind kind, String commitmentId, Map<String, String> facts) {
+        outbox.add(message.getIdentifier() + ":" + kind.name(), kind, commitmentId, facts, message.getTimestamp());
+    }
+}

@@ -1,0 +1,176 @@
+package io.duban.bot.delivery;
+
+import io.duban.bot.DingTalkProperties;
+import io.duban.bot.alert.AlertComposer;
+import io.duban.bot.alert.AlertKind;
+import io.duban.bot.alert.ComposedAlert;
+import io.duban.bot.alert.Outbox;
+import io.duban.bot.directory.Directory;
+import io.duban.bot.directory.DirectoryEntry;
+import io.duban.bot.ledger.CommitmentLedger;
+import io.duban.bot.ledger.LedgerEntry;
+import io.duban.command.api.OfficialRole;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Delivers due outbox entries. The message is worded and its recipients fixed on the first attempt and stored, so
+ * every retry sends the same text to the same people; each recipient's state is saved after each batch, so a user
+ * who got the message is never sent it again. Failures DingTalk may recover from are retried with exponential
+ * backoff; users it throttled stay pending; the rest is marked failed with the reason.
+ */
+public class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    /** How long an alert may wait for the bot's ledger to learn of its commitment before it is given up. */
+    private static final Duration LEDGER_GRACE = Duration.ofHours(1);
+
+    private final Outbox outbox;
+    private final DingTalkGateway gateway;
+    private final AlertComposer composer;
+    private final CommitmentLedger ledger;
+    private final Directory directory;
+    private final DingTalkProperties properties;
+    private final Clock clock;
+
+    public OutboxSender(Outbox outbox, DingTalkGateway gateway, AlertComposer composer, CommitmentLedger ledger,
+                        Directory directory, DingTalkProperties properties, Clock clock) {
+        this.outbox = outbox;
+        this.gateway = gateway;
+        this.composer = composer;
+        this.ledger = ledger;
+        this.directory = directory;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** One pass over the due entries; returns how many entries were attempted. */
+    public int sendDue() {
+        int attempted = 0;
+        for (Document due : outbox.due(50)) {
+            Optional<Document> claimed = outbox.claim(due.getString("_id"), LEASE);
+            if (claimed.isEmpty()) {
+                continue;
+            }
+            attempted++;
+            try {
+                attempt(claimed.get());
+            } catch (RuntimeException e) {
+                log.error("Outbox entry {} failed unexpectedly; will retry", due.getString("_id"), e);
+                retryLater(claimed.get(), "unexpected: " + e.getClass().getSimpleName(), new Document());
+            }
+        }
+        return attempted;
+    }
+
+    private void attempt(Document entry) {
+        String key = entry.getString("_id");
+        AlertKind kind = AlertKind.valueOf(entry.getString("kind"));
+        if (entry.getString("text") == null && !compose(entry, kind)) {
+            return;
+        }
+        String title = entry.getString("title");
+        String text = entry.getString("text");
+        try {
+            if (kind.audience() == AlertKind.Audience.OFFICE_GROUP) {
+                gateway.sendToOfficeGroup(title, text);
+                finish(key, entry);
+                return;
+            }
+            List<Document> recipients = new ArrayList<>(entry.getList("recipients", Document.class));
+            List<String> pending = recipients.stream().filter(r -> "PENDING".equals(r.getString("status")))
+                    .map(r -> r.getString("userId")).toList();
+            for (int from = 0; from < pending.size(); from += DingTalkGateway.MAX_USERS_PER_BATCH) {
+                List<String> batch = pending.subList(from, Math.min(pending.size(),
+                        from + DingTalkGateway.MAX_USERS_PER_BATCH));
+                OneToOneResult result = gateway.sendOneToOne(batch, title, text);
+                for (Document recipient : recipients) {
+                    String userId = recipient.getString("userId");
+                    if (batch.contains(userId)) {
+                        recipient.put("status", result.invalid().contains(userId) ? "INVALID"
+                                : result.flowControlled().contains(userId) ? "PENDING" : "SENT");
+                    }
+                }
+                outbox.record(key, new Document("recipients", recipients).append("lockedUntil",
+                        Date.from(clock.instant().plus(LEASE))));
+            }
+            if (recipients.stream().anyMatch(r -> "PENDING".equals(r.getString("status")))) {
+                retryLater(entry, "flow-controlled users pending", new Document("recipients", recipients));
+            } else {
+                finish(key, entry);
+            }
+        } catch (DeliveryException e) {
+            if (e.retryable()) {
+                retryLater(entry, e.getMessage(), new Document());
+            } else {
+                fail(entry, e.getMessage());
+            }
+        }
+    }
+
+    /** Words the alert and fixes its recipients; false when that has to wait or gave up. */
+    private boolean compose(Document entry, AlertKind kind) {
+        Optional<LedgerEntry> commitment = ledger.find(entry.getString("commitmentId"));
+        Instant occurredAt = entry.getDate("occurredAt").toInstant();
+        if (commitment.isEmpty()) {
+            if (clock.instant().isAfter(occurredAt.plus(LEDGER_GRACE))) {
+                fail(entry, "commitment unknown to the bot's ledger");
+            } else {
+                retryLater(entry, "waiting for the ledger", new Document());
+            }
+            return false;
+        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        entry.get("facts", Document.class).forEach((k, v) -> facts.put(k, String.valueOf(v)));
+        ComposedAlert alert = composer.compose(kind, facts, commitment.get());
+        Document changes = new Document("title", alert.title()).append("text", alert.text());
+        if (kind.audience() == AlertKind.Audience.UNIT_OFFICIALS) {
+            List<DirectoryEntry> people = directory.ofUnit(commitment.get().unitId(), Set.of(OfficialRole.OFFICIAL));
+            if (people.isEmpty()) {
+                retryLater(entry, "no official in the directory for unit " + commitment.get().unitId(), new Document());
+                return false;
+            }
+            changes.append("recipients", people.stream().map(p -> new Document("userId", p.userId())
+                    .append("name", p.name()).append("status", "PENDING")).toList());
+        }
+        outbox.record(entry.getString("_id"), new Document(changes).append("lockedUntil",
+                Date.from(clock.instant().plus(LEASE))));
+        entry.putAll(changes);
+        return true;
+    }
+
+    private void finish(String key, Document entry) {
+        outbox.record(key, new Document("status", "SENT").append("sentAt", Date.from(clock.instant()))
+                .append("attempts", entry.getInteger("attempts", 0) + 1).append("lastError", null));
+    }
+
+    private void retryLater(Document entry, String reason, Document changes) {
+        int attempts = entry.getInteger("attempts", 0) + 1;
+        if (attempts >= properties.maxAttempts()) {
+            fail(entry, reason + " (gave up after " + attempts + " attempts)");
+            return;
+        }
+        long seconds = Math.min(properties.maxBackoff().toSeconds(), 1L << Math.min(attempts, 20));
+        outbox.record(entry.getString("_id"), changes.append("attempts", attempts).append("lastError", reason)
+                .append("nextAttemptAt", Date.from(clock.instant().plusSeconds(seconds))));
+    }
+
+    private void fail(Document entry, String reason) {
+        log.warn("DingTalk message {} failed: {}", entry.getString("_id"), reason);
+        outbox.record(entry.getString("_id"), new Document("status", "FAILED").append("lastError", reason)
+                .append("attempts", entry.getInteger("attempts", 0) + 1));
+    }
+}
