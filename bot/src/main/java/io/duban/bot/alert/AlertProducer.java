@@ -10,6 +10,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.Map;
  * never run during a replay, and the outbox key makes a second delivery of the same event a no-op.
  */
 @Component
+@ConditionalOnProperty(name = "duban.dingtalk.enabled", havingValue = "true")
 @ProcessingGroup(BotProcessingGroups.ALERTS)
 class AlertProducer {
 

@@ -34,6 +34,14 @@ public class CommitmentLedger {
         return entries;
     }
 
+    public List<LedgerEntry> ofItem(String policyId, int itemNumber) {
+        List<LedgerEntry> entries = new ArrayList<>();
+        mongo.getCollection(CommitmentLedgerProjection.COLLECTION)
+                .find(Filters.and(Filters.eq("policyId", policyId), Filters.eq("itemNumber", itemNumber)))
+                .sort(new Document("unitId", 1)).forEach(doc -> entries.add(entry(doc)));
+        return entries;
+    }
+
     private static LedgerEntry entry(Document doc) {
         List<LedgerEntry.LedgerMilestone> milestones = doc.getList("milestones", Document.class, List.of()).stream()
                 .map(m -> new LedgerEntry.LedgerMilestone(m.getString("milestoneId"), m.getString("title"),
