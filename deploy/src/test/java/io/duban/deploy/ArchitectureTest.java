@@ -27,6 +27,19 @@ class ArchitectureTest {
                     .as("command classes outside io.duban.command.api"));
 
     @ArchTest
+    static final ArchRule the_bot_uses_only_the_command_api = noClasses()
+            .that().resideInAPackage("io.duban.bot..")
+            .should().dependOnClassesThat(resideInAPackage("io.duban.command..")
+                    .and(not(resideInAPackage("io.duban.command.api..")))
+                    .as("command classes outside io.duban.command.api"))
+            .orShould().dependOnClassesThat().resideInAnyPackage("io.duban.query..", "io.duban.deploy..");
+
+    @ArchTest
+    static final ArchRule the_read_side_knows_nothing_of_the_bot = noClasses()
+            .that().resideInAPackage("io.duban.query..")
+            .should().dependOnClassesThat().resideInAPackage("io.duban.bot..");
+
+    @ArchTest
     static final ArchRule the_api_is_self_contained = noClasses()
             .that().resideInAPackage("io.duban.command.api..")
             .should().dependOnClassesThat().resideInAnyPackage("io.duban.command.catalog..",
