@@ -1,0 +1,100 @@
+package io.duban.bot.alert;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.duban.command.api.Actor;
+import io.duban.command.api.MajorIssueRaised;
+import io.duban.command.api.MilestoneBecameOverdue;
+import io.duban.command.api.Role;
+import io.duban.command.api.Channel;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The producer against a real MongoDB wire server: one outbox entry per event and kind, whatever is re-delivered. */
+class AlertProducerTest {
+
+    private static final String ID = "nzf-2023-1.31.uc88ba393";
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-01T00:00:00Z"), ZoneId.of("Asia/Shanghai"));
+
+    private MongoServer server;
+    private MongoClient client;
+    private Outbox outbox;
+    private AlertProducer producer;
+
+    @BeforeEach
+    void setUp() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
+        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        outbox = new Outbox(new MongoTemplate(client, "bot-test"), CLOCK);
+        producer = new AlertProducer(outbox);
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void an_overdue_milestone_becomes_one_pending_outbox_entry_with_the_facts_of_the_event() {
+        var event = message(new MilestoneBecameOverdue(ID, "M1", LocalDate.of(2026, 3, 31), Actor.schedule()), 3);
+
+        producer.on((MilestoneBecameOverdue) event.getPayload(), event);
+
+        List<Document> entries = outbox.all();
+        assertThat(entries).hasSize(1);
+        Document entry = entries.get(0);
+        assertThat(entry.getString("_id")).isEqualTo(event.getIdentifier() + ":OVERDUE");
+        assertThat(entry.getString("status")).isEqualTo("PENDING");
+        assertThat(entry.getString("commitmentId")).isEqualTo(ID);
+        assertThat(entry.get("facts", Document.class)).containsEntry("milestoneId", "M1")
+                .containsEntry("dueDate", "2026-03-31");
+    }
+
+    @Test
+    void the_same_event_delivered_twice_adds_nothing() {
+        var event = message(new MajorIssueRaised(ID, "I1", "资金缺口", null,
+                new Actor("czt", "财政厅", Role.UNIT, Set.of("uc88ba393"), Channel.DINGTALK, "msg-1")), 4);
+
+        producer.on((MajorIssueRaised) event.getPayload(), event);
+        producer.on((MajorIssueRaised) event.getPayload(), event);
+
+        assertThat(outbox.all()).hasSize(1);
+        assertThat(outbox.all().get(0).getString("kind")).isEqualTo("MAJOR_ISSUE");
+    }
+
+    @Test
+    void an_entry_claimed_by_one_sender_is_not_claimed_by_another_until_released() {
+        var event = message(new MilestoneBecameOverdue(ID, null, LocalDate.of(2026, 3, 31), Actor.schedule()), 5);
+        producer.on((MilestoneBecameOverdue) event.getPayload(), event);
+        String key = outbox.all().get(0).getString("_id");
+
+        assertThat(outbox.claim(key, java.time.Duration.ofMinutes(1))).isPresent();
+        assertThat(outbox.claim(key, java.time.Duration.ofMinutes(1))).isEmpty();
+
+        outbox.record(key, new Document("lastError", "test"));
+        assertThat(outbox.claim(key, java.time.Duration.ofMinutes(1))).isPresent();
+    }
+
+    private static GenericDomainEventMessage<Object> message(Object payload, long sequence) {
+        return new GenericDomainEventMessage<>("Commitment", ID, sequence, payload);
+    }
+}
