@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  *   <li>verbs of two intents (progress and completion, or any other pair) are ambiguous; so is a completion that
  *       also carries a percentage below 100;</li>
  *   <li>no verb but a percentage means progress ("#31 80%"); no verb and no percentage asks what to do;</li>
- *   <li>exactly one commitment reference is required;</li>
+ *   <li>exactly one commitment reference is required, and it must not come back in the free text: "#31 已完成 …
+ *       #31 延期 …" is two replies pasted together, and taking the first would silently drop the second;</li>
  *   <li>a question mark right after the head is a question, not a report;</li>
  *   <li>each intent then checks its own arguments: progress one valid whole percentage and nothing else in the
  *       head, deadline change one valid full date and a reason, a blocker a summary, an acknowledgement nothing
@@ -30,6 +31,7 @@ final class ReplyInterpreter {
     private final String normalized;
     private final String understood;
     private final Set<CommitmentRef> refs;
+    private final List<CommitmentRef> refsInFreeText;
     private final String refText;
     private final List<HeadToken.Percent> percents;
     private final List<HeadToken.Date> dates;
@@ -43,7 +45,8 @@ final class ReplyInterpreter {
                 .collect(Collectors.joining("，")) + (head.tokens().size() > MAX_UNDERSTOOD_TOKENS ? "……" : "");
         this.refs = new LinkedHashSet<>();
         head.all(HeadToken.Ref.class).forEach(r -> refs.add(r.ref()));
-        refs.addAll(HeadScanner.hashRefsIn(head.rest()));
+        this.refsInFreeText = HeadScanner.hashRefsIn(head.rest());
+        refs.addAll(refsInFreeText);
         this.refText = refs.isEmpty() ? DEFAULT_REF : refs.iterator().next().display();
         this.percents = head.all(HeadToken.Percent.class);
         this.dates = head.all(HeadToken.Date.class);
@@ -84,6 +87,9 @@ final class ReplyInterpreter {
         }
         if (refs.isEmpty()) {
             return ask(ReplyTexts.missingRef());
+        }
+        if (!refsInFreeText.isEmpty()) {
+            return ask(ReplyTexts.repeatedRef(refText));
         }
         if (head.rest().stripLeading().startsWith("?")) {
             return ask(ReplyTexts.question(refText));

@@ -55,6 +55,10 @@ public final class ReplyTexts {
         return "一条消息里出现了几个编号（" + String.join("、", refs) + "），一次只能回复一项承诺，请分开发送。";
     }
 
+    static String repeatedRef(String ref) {
+        return "编号 " + ref + " 在消息里出现了不止一次，像是几条回复连在了一起。请一条消息只说一件事，分开发送。";
+    }
+
     static String progressOrCompletion(String ref) {
         return "请问是报告进度，还是报告已全部完成？请二选一回复，例如：\n"
                 + ref + " 进度 80% 完成可研批复\n"

@@ -51,6 +51,8 @@ class ReplyGrammarAmbiguityTest {
                 Arguments.of("收到", "哪一项承诺"),
                 Arguments.of("#31 #32 进度 80%", "几个编号"),
                 Arguments.of("#31 进度 80% 另外#32也完成了", "几个编号"),
+                Arguments.of("#31 已完成 补助已拨付 #31 延期 2027-06-30 资金未到位", "分开发送"),
+                Arguments.of("#31 进度 80% 完成可研批复#31 困难 资金缺口", "不止一次"),
                 Arguments.of("#31-2 进度 80%", "不是有效的编号"),
                 Arguments.of("#0 进度 80%", "不是有效的编号"),
                 Arguments.of("#abc 进度 80%", "不是有效的编号"),
