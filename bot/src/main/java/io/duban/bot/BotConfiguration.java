@@ -15,7 +15,6 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,7 +22,6 @@ import java.time.Clock;
 
 /** Wires the DingTalk edge: gateway, outbox sender and its poller, when {@code duban.dingtalk.enabled=true}. */
 @Configuration
-@EnableConfigurationProperties(DingTalkProperties.class)
 public class BotConfiguration {
 
     /**

@@ -45,6 +45,19 @@ public record DingTalkProperties(@DefaultValue("false") boolean enabled,
                                  @DefaultValue("50") int maxAttempts,
                                  @DefaultValue("false") boolean streamEnabled) {
 
+    /**
+     * The same settings pointed at the local fake: its endpoint over plain HTTP on 127.0.0.1, its generated
+     * credentials, and session replies only to its own session URLs.
+     */
+    public DingTalkProperties connectedTo(io.duban.bot.fake.FakeDingTalk fake, String officeConversationId) {
+        var settings = fake.settings();
+        return new DingTalkProperties(true, "http", fake.openApiEndpoint(), settings.appKey(),
+                settings.appSecret().reveal(), settings.robotCode(), officeConversationId,
+                fake.webhookUri().toString(), settings.webhookAccessToken().reveal(),
+                settings.webhookSecret().reveal(), fake.baseUri().resolve("/session/").toString(), defaultPolicyId,
+                pollInterval, maxBackoff, maxAttempts, streamEnabled);
+    }
+
     public boolean webhookConfigured() {
         return webhookAccessToken != null && !webhookAccessToken.isBlank()
                 && webhookSecret != null && !webhookSecret.isBlank();

@@ -1,0 +1,98 @@
+package io.duban.bot.local;
+
+import io.duban.bot.fake.CallbackResponse;
+import io.duban.bot.fake.DeliveredMessage;
+import io.duban.bot.fake.FakeCallback;
+import io.duban.bot.fake.FakeDingTalk;
+import io.duban.bot.fake.OutageMode;
+import io.duban.bot.fake.Route;
+import io.duban.bot.inbound.DingTalkCallbackController;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Only with the local fake: see what the bot sent, and "reply" as an official — the fake signs the callback exactly
+ * as DingTalk would and posts it to the bot's callback endpoint.
+ */
+@RestController
+@RequestMapping(path = "/api/dev/dingtalk", produces = "application/json")
+@ConditionalOnProperty(name = "duban.dingtalk.fake.enabled", havingValue = "true")
+public class FakeDingTalkController {
+
+    public record SentMessage(Route route, String recipient, String title, String text, Instant at) {
+    }
+
+    public record ReplyRequest(String userId, String nick, String text, Boolean group) {
+    }
+
+    public record ReplyResult(int callbackStatus, String msgId, String callbackBody, String answer) {
+    }
+
+    public record FaultRequest(Boolean outage, Integer failNextCalls, Integer rateLimitNextCalls,
+                               List<String> flowControlledUsers) {
+    }
+
+    private final FakeDingTalk fake;
+
+    public FakeDingTalkController(FakeDingTalk fake) {
+        this.fake = fake;
+    }
+
+    @GetMapping("/messages")
+    public List<SentMessage> messages(@RequestParam(required = false) String recipient) {
+        List<DeliveredMessage> delivered = recipient == null ? fake.messages().all() : fake.messages().to(recipient);
+        return delivered.stream().map(m -> new SentMessage(m.route(), m.recipient(),
+                m.content() == null ? null : m.content().path("title").asText(null), m.text(), m.at())).toList();
+    }
+
+    @PostMapping("/replies")
+    public ReplyResult reply(@RequestBody ReplyRequest body, HttpServletRequest request)
+            throws IOException, InterruptedException {
+        if (body.userId() == null || body.userId().isBlank() || body.text() == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "请填写 userId 和 text。");
+        }
+        String nick = body.nick() == null ? body.userId() : body.nick();
+        FakeCallback callback = Boolean.TRUE.equals(body.group())
+                ? FakeCallback.inGroup(body.userId(), nick, LocalDingTalkConfiguration.FAKE_OFFICE_CONVERSATION,
+                "督办工作群", body.text())
+                : FakeCallback.oneToOne(body.userId(), nick, body.text());
+        URI target = URI.create("http://127.0.0.1:" + request.getLocalPort() + DingTalkCallbackController.PATH);
+        int before = fake.messages().by(Route.SESSION_REPLY).size();
+        CallbackResponse response = fake.deliverCallback(target, callback);
+        List<DeliveredMessage> replies = fake.messages().by(Route.SESSION_REPLY);
+        String answer = replies.size() > before ? replies.get(replies.size() - 1).text() : null;
+        return new ReplyResult(response.status(), response.msgId(), response.body(), answer);
+    }
+
+    @PostMapping("/faults")
+    public String faults(@RequestBody FaultRequest body) {
+        if (Boolean.TRUE.equals(body.outage())) {
+            fake.startOutage(OutageMode.CONNECTION_REFUSED);
+        } else if (Boolean.FALSE.equals(body.outage())) {
+            fake.endOutage();
+        }
+        if (body.failNextCalls() != null) {
+            fake.faults().failNextCalls(body.failNextCalls(), 503);
+        }
+        if (body.rateLimitNextCalls() != null) {
+            fake.faults().rateLimitNextCalls(body.rateLimitNextCalls());
+        }
+        if (body.flowControlledUsers() != null) {
+            fake.faults().clearFlowControl().flowControl(body.flowControlledUsers());
+        }
+        return "{\"ok\":true}";
+    }
+}
