@@ -10,13 +10,10 @@ import io.duban.command.api.MajorIssueRaised;
 import io.duban.command.api.MajorIssueResolved;
 import io.duban.command.api.MilestoneCompleted;
 import io.duban.command.api.ProgressReported;
-import io.duban.query.fixtures.WireMongo;
+import io.duban.query.fixtures.WireMongoTest;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,27 +26,14 @@ import static io.duban.query.fixtures.SampleEvents.OFFICE;
 import static io.duban.query.fixtures.SampleEvents.financeRegistered;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CommitmentsProjectionTest {
+class CommitmentsProjectionTest extends WireMongoTest {
 
     private static final Instant T0 = Instant.parse("2024-01-05T02:00:00Z");
-    private static WireMongo wire;
-    private MongoTemplate mongo;
     private CommitmentsProjection projection;
     private String id;
 
-    @BeforeAll
-    static void startServer() {
-        wire = WireMongo.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wire.close();
-    }
-
     @BeforeEach
     void setUp() {
-        mongo = wire.freshTemplate();
         projection = new CommitmentsProjection(mongo);
         id = financeRegistered().commitmentId();
     }

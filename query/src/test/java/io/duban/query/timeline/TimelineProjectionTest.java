@@ -11,14 +11,11 @@ import io.duban.command.api.MajorIssueResolved;
 import io.duban.command.api.MilestoneCompleted;
 import io.duban.command.api.ProgressReported;
 import io.duban.command.api.Role;
-import io.duban.query.fixtures.WireMongo;
+import io.duban.query.fixtures.WireMongoTest;
 import io.duban.query.view.ActorRef;
 import io.duban.query.web.NotFoundException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,28 +32,15 @@ import static io.duban.query.fixtures.SampleEvents.policyImported;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class TimelineProjectionTest {
+class TimelineProjectionTest extends WireMongoTest {
 
     private static final Instant T0 = Instant.parse("2024-01-05T02:00:00Z");
-    private static WireMongo wire;
-    private MongoTemplate mongo;
     private TimelineProjection projection;
     private TimelineQueries queries;
     private final String id = financeRegistered().commitmentId();
 
-    @BeforeAll
-    static void startServer() {
-        wire = WireMongo.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wire.close();
-    }
-
     @BeforeEach
     void setUp() {
-        mongo = wire.freshTemplate();
         projection = new TimelineProjection(mongo);
         queries = new TimelineQueries(mongo);
     }
