@@ -17,14 +17,12 @@ import io.duban.command.api.MilestoneCompleted;
 import io.duban.command.api.ProgressReported;
 import io.duban.query.ProcessingGroups;
 import io.duban.query.view.ActorRef;
-import io.duban.query.view.ProjectedView;
+import io.duban.query.view.MongoView;
 import io.duban.query.view.StoredTime;
 import io.duban.query.view.VersionedWrites;
-import io.duban.query.view.ViewWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -53,16 +51,12 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.COMMITMENTS)
-public class CommitmentsProjection implements ProjectedView {
+public class CommitmentsProjection extends MongoView {
 
     public static final String COLLECTION = "commitments";
 
-    private final MongoTemplate mongo;
-    private final ViewWriter writer;
-
     public CommitmentsProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
-        this.writer = new ViewWriter(mongo, COLLECTION);
+        super(mongo, COLLECTION);
     }
 
     @EventHandler
@@ -92,7 +86,7 @@ public class CommitmentsProjection implements ProjectedView {
                 .append("registeredAt", StoredTime.instant(message.getTimestamp()))
                 .append("registeredBy", ActorRef.of(event.actor()).toDocument());
         fields.putAll(lastChange(event.actor(), message));
-        writer.write(VersionedWrites.upsert(event.commitmentId(), message.getSequenceNumber(), fields));
+        write(VersionedWrites.upsert(event.commitmentId(), message.getSequenceNumber(), fields));
     }
 
     private static List<Document> milestones(List<Milestone> milestones) {
@@ -120,7 +114,7 @@ public class CommitmentsProjection implements ProjectedView {
                 .append("milestones.$[m].completed", true)
                 .append("milestones.$[m].completedAt", StoredTime.instant(message.getTimestamp()))
                 .append("milestones.$[m].note", event.note());
-        writer.write(List.of(VersionedWrites.update(event.commitmentId(), message.getSequenceNumber(),
+        write(List.of(VersionedWrites.update(event.commitmentId(), message.getSequenceNumber(),
                 new Document("$set", set), List.of(Filters.eq("m.milestoneId", event.milestoneId())))));
     }
 
@@ -152,7 +146,7 @@ public class CommitmentsProjection implements ProjectedView {
             set.append("milestones.$[m].dueDate", StoredTime.date(event.newDueDate()));
             arrayFilters = List.of(Filters.eq("m.milestoneId", event.milestoneId()));
         }
-        writer.write(List.of(VersionedWrites.update(event.commitmentId(), message.getSequenceNumber(),
+        write(List.of(VersionedWrites.update(event.commitmentId(), message.getSequenceNumber(),
                 new Document("$set", set)
                         .append("$pull", new Document("pendingDeadlineChanges", new Document("changeId", event.changeId())))
                         .append("$push", new Document("decidedDeadlineChanges", decided)),
@@ -233,7 +227,7 @@ public class CommitmentsProjection implements ProjectedView {
     }
 
     private void update(String commitmentId, DomainEventMessage<?> message, Document operators) {
-        writer.write(List.of(VersionedWrites.update(commitmentId, message.getSequenceNumber(), operators)));
+        write(List.of(VersionedWrites.update(commitmentId, message.getSequenceNumber(), operators)));
     }
 
     /** The fields every event refreshes: when, who and through which channel the commitment last changed. */
@@ -244,30 +238,8 @@ public class CommitmentsProjection implements ProjectedView {
                 .append("lastMessageId", actor == null ? null : actor.messageId());
     }
 
-    @ResetHandler
-    public void reset() {
-        mongo.getCollection(COLLECTION).drop();
-        createIndexes();
-    }
-
     @Override
-    public void createIndexes() {
-        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("policyId", "itemNumber"));
-        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("unitId"));
-    }
-
-    @Override
-    public String viewName() {
-        return COLLECTION;
-    }
-
-    @Override
-    public String processingGroup() {
-        return ProcessingGroups.COMMITMENTS;
-    }
-
-    @Override
-    public String collectionName() {
-        return COLLECTION;
+    protected List<Bson> indexes() {
+        return List.of(Indexes.ascending("policyId", "itemNumber"), Indexes.ascending("unitId"));
     }
 }

@@ -19,14 +19,13 @@ import io.duban.command.api.PolicyImported;
 import io.duban.command.api.ProgressReported;
 import io.duban.query.ProcessingGroups;
 import io.duban.query.view.ActorRef;
-import io.duban.query.view.ProjectedView;
+import io.duban.query.view.MongoView;
 import io.duban.query.view.StoredTime;
-import io.duban.query.view.ViewWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -43,19 +42,16 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.TIMELINE)
-public class TimelineProjection implements ProjectedView {
+public class TimelineProjection extends MongoView {
 
     public static final String COLLECTION = "timeline";
     static final String POLICY = "policy";
     static final String COMMITMENT = "commitment";
 
-    private final MongoTemplate mongo;
-    private final ViewWriter writer;
     private final CommitmentKeys keys;
 
     public TimelineProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
-        this.writer = new ViewWriter(mongo, COLLECTION);
+        super(mongo, COLLECTION);
         this.keys = new CommitmentKeys(mongo, COLLECTION);
     }
 
@@ -139,36 +135,18 @@ public class TimelineProjection implements ProjectedView {
                 .append("channel", actor == null || actor.channel() == null ? null : actor.channel().name())
                 .append("messageId", actor == null ? null : actor.messageId())
                 .append("summary", summary);
-        writer.write(List.of(new ReplaceOneModel<>(Filters.eq("_id", message.getIdentifier()), entry,
+        write(List.of(new ReplaceOneModel<>(Filters.eq("_id", message.getIdentifier()), entry,
                 new ReplaceOptions().upsert(true))));
     }
 
-    @ResetHandler
-    public void reset() {
+    @Override
+    protected void beforeReset() {
         keys.forgetAll();
-        mongo.getCollection(COLLECTION).drop();
-        createIndexes();
     }
 
     @Override
-    public void createIndexes() {
-        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("aggregateId", "sequence"));
-        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("policyId", "itemNumber", "at"));
-        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("unitId", "at"));
-    }
-
-    @Override
-    public String viewName() {
-        return COLLECTION;
-    }
-
-    @Override
-    public String processingGroup() {
-        return ProcessingGroups.TIMELINE;
-    }
-
-    @Override
-    public String collectionName() {
-        return COLLECTION;
+    protected List<Bson> indexes() {
+        return List.of(Indexes.ascending("aggregateId", "sequence"), Indexes.ascending("policyId", "itemNumber", "at"),
+                Indexes.ascending("unitId", "at"));
     }
 }
