@@ -1,6 +1,8 @@
 package io.duban.query;
 
 import com.mongodb.client.model.Sorts;
+import io.duban.command.api.Actor;
+import io.duban.command.api.AlertAcknowledged;
 import io.duban.command.api.CommitmentRegistered;
 import io.duban.command.api.CompletionClaimed;
 import io.duban.command.api.CompletionVerified;
@@ -8,6 +10,7 @@ import io.duban.command.api.DeadlineChangeApproved;
 import io.duban.command.api.DeadlineChangeRequested;
 import io.duban.command.api.MajorIssueRaised;
 import io.duban.command.api.Milestone;
+import io.duban.command.api.MilestoneBecameOverdue;
 import io.duban.command.api.MilestoneCompleted;
 import io.duban.command.api.OfficialAppointed;
 import io.duban.command.api.OfficialRemoved;
@@ -127,9 +130,14 @@ class QueryModuleIntegrationTest {
                 LocalDate.of(2024, 9, 30), "同意", OFFICE), T0.plusSeconds(40)));
         history.add(commitment(financeId, 4, new MajorIssueRaised(financeId, "I1", "征地受阻", "两户未签约", FINANCE_OFFICIAL), T0.plusSeconds(50)));
         history.add(commitment(cityId, 0, cityRegistered, T0.plusSeconds(60)));
-        history.add(commitment(cityId, 1, new MilestoneCompleted(cityId, "M1", "已到位", FINANCE_OFFICIAL), T0.plusSeconds(70)));
-        history.add(commitment(cityId, 2, new CompletionClaimed(cityId, "配套已到位", FINANCE_OFFICIAL), T0.plusSeconds(80)));
-        history.add(commitment(cityId, 3, new CompletionVerified(cityId, "同意办结", OFFICE), T0.plusSeconds(90)));
+        history.add(commitment(cityId, 1, new MilestoneBecameOverdue(cityId, "M1", LocalDate.of(2024, 3, 31),
+                Actor.schedule()), T0.plusSeconds(62)));
+        history.add(commitment(cityId, 2, new AlertAcknowledged(cityId, FINANCE_OFFICIAL), T0.plusSeconds(64)));
+        history.add(commitment(cityId, 3, new MilestoneCompleted(cityId, "M1", "已到位", FINANCE_OFFICIAL), T0.plusSeconds(70)));
+        history.add(commitment(cityId, 4, new MilestoneBecameOverdue(cityId, null, LocalDate.of(2024, 6, 30),
+                Actor.schedule()), T0.plusSeconds(75)));
+        history.add(commitment(cityId, 5, new CompletionClaimed(cityId, "配套已到位", FINANCE_OFFICIAL), T0.plusSeconds(80)));
+        history.add(commitment(cityId, 6, new CompletionVerified(cityId, "同意办结", OFFICE), T0.plusSeconds(90)));
         history.add(official(WANG, 0, new OfficialAppointed(WANG, "王五", OfficialRole.OFFICIAL,
                 List.of(FINANCE.unitId()), OFFICE), T0.plusSeconds(100)));
         history.add(official(ZHAO, 0, new OfficialAppointed(ZHAO, "赵六", OfficialRole.OFFICIAL,
@@ -301,6 +309,21 @@ class QueryModuleIntegrationTest {
                 .andExpect(jsonPath("$.history[0].units[0].name").value("自治区财政厅"))
                 .andExpect(jsonPath("$.history[1].by.name").value("王主任"))
                 .andExpect(jsonPath("$.history[1].channel").value("WEB"));
+    }
+
+    @Test
+    void aCommitmentShowsItsMissedDatesAndTheLastAcknowledgement() throws Exception {
+        http.perform(get("/api/commitments/" + cityRegistered.commitmentId()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.commitment.milestones[0].completed").value(true))
+                .andExpect(jsonPath("$.commitment.milestones[0].overdue").value(false))
+                .andExpect(jsonPath("$.commitment.milestones[0].overdueDueDate").value("2024-03-31"))
+                .andExpect(jsonPath("$.commitment.milestones[0].overdueSince").value("2024-01-05T02:01:02Z"))
+                .andExpect(jsonPath("$.commitment.finalDueDateOverdue.dueDate").value("2024-06-30"))
+                .andExpect(jsonPath("$.commitment.finalDueDateOverdue.open").value(false))
+                .andExpect(jsonPath("$.commitment.finalDueDateOverdue.closedBy").value("VERIFIED"))
+                .andExpect(jsonPath("$.commitment.lastAcknowledgedAt").value("2024-01-05T02:01:04Z"))
+                .andExpect(jsonPath("$.commitment.lastAcknowledgedBy.name").value("李处长"));
     }
 
     @Test

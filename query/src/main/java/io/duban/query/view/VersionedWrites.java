@@ -41,6 +41,17 @@ public final class VersionedWrites {
                 update(id, sequence, operators));
     }
 
+    /**
+     * Applies the update operators to a document that has not seen {@code sequence} yet <em>and</em> matches
+     * {@code condition}, without recording the sequence: for a change that depends on the document's own state (say,
+     * a nested document that may be null). Put it before the {@link #update} of the same event in one ordered write;
+     * that update then records the sequence, so a repeated event finds neither write applicable.
+     */
+    public static WriteModel<Document> updateIf(String id, long sequence, Bson condition, Document operators) {
+        return new UpdateOneModel<>(Filters.and(Filters.eq(ID, id), Filters.lt(LAST_SEQUENCE, sequence), condition),
+                operators);
+    }
+
     /** Applies the update operators to an existing document that has not seen {@code sequence} yet. */
     public static WriteModel<Document> update(String id, long sequence, Document operators) {
         return update(id, sequence, operators, List.of());
