@@ -168,7 +168,7 @@ class QueryModuleIntegrationTest {
         // given
         Map<String, List<Document>> before = snapshot();
         assertThat(before.get("commitments")).hasSize(2);
-        assertThat(before.get("timeline")).hasSize(10);
+        assertThat(before.get("timeline")).hasSize(17);
         assertThat(before.get("officials")).hasSize(2);
         // Tamper with every view: only a real drop and replay brings the originals back.
         for (ProjectedView view : views) {
@@ -324,6 +324,29 @@ class QueryModuleIntegrationTest {
                 .andExpect(jsonPath("$.commitment.finalDueDateOverdue.closedBy").value("VERIFIED"))
                 .andExpect(jsonPath("$.commitment.lastAcknowledgedAt").value("2024-01-05T02:01:04Z"))
                 .andExpect(jsonPath("$.commitment.lastAcknowledgedBy.name").value("李处长"));
+        http.perform(get("/api/commitments/" + cityRegistered.commitmentId() + "/timeline"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(7))
+                .andExpect(jsonPath("$[1].summary").value("里程碑 M1「配套到位」已逾期（截止 2024-03-31）"))
+                .andExpect(jsonPath("$[1].channel").value("SCHEDULE"))
+                .andExpect(jsonPath("$[2].summary").value("确认收到督办提醒"))
+                .andExpect(jsonPath("$[2].messageId").value("msg-42"))
+                .andExpect(jsonPath("$[4].summary").value("总体完成时限 2024-06-30 已过，尚未办结"));
+    }
+
+    @Test
+    void aPersonsTimelineNamesTheUnits() throws Exception {
+        http.perform(get("/api/officials/" + WANG + "/timeline"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].kind").value("official"))
+                .andExpect(jsonPath("$[0].aggregateId").value(WANG))
+                .andExpect(jsonPath("$[0].summary").value("人员名录：任命 王五 为 自治区财政厅 工作人员"))
+                .andExpect(jsonPath("$[1].summary").value("人员名录：调整 王五 为 自治区发展改革委、自治区财政厅 负责人"))
+                .andExpect(jsonPath("$[1].actor.name").value("王主任"));
+        http.perform(get("/api/officials/" + ZHAO + "/timeline"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[1].summary").value("人员名录：移出 赵六（调离）"));
     }
 
     @Test
@@ -339,6 +362,8 @@ class QueryModuleIntegrationTest {
         http.perform(get("/api/items/" + POLICY_ID + "/99")).andExpect(status().isNotFound());
         http.perform(get("/api/items").param("policyId", "nope")).andExpect(status().isNotFound());
         http.perform(get("/api/units/nope")).andExpect(status().isNotFound());
+        http.perform(get("/api/officials/nope/timeline")).andExpect(status().isNotFound());
+        http.perform(get("/api/officials/" + POLICY_ID + "/timeline")).andExpect(status().isNotFound());
         http.perform(get("/api/officials/nope")).andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("未找到人员：nope"));
@@ -383,6 +408,6 @@ class QueryModuleIntegrationTest {
         assertThat(rebuilder.awaitUpToDate(WAIT)).isTrue();
         List<ViewStatus> statuses = rebuilder.statuses();
         assertThat(statuses).filteredOn(s -> s.view().equals("timeline")).singleElement()
-                .satisfies(s -> assertThat(s.documentCount()).isEqualTo(10));
+                .satisfies(s -> assertThat(s.documentCount()).isEqualTo(17));
     }
 }
