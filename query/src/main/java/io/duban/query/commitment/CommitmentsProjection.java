@@ -309,7 +309,7 @@ public class CommitmentsProjection extends MongoView {
     private static Document lastChange(Actor actor, DomainEventMessage<?> message) {
         return new Document("lastUpdatedAt", StoredTime.instant(message.getTimestamp()))
                 .append("lastActor", ActorRef.of(actor).toDocument())
-                .append("lastChannel", actor == null || actor.channel() == null ? null : actor.channel().name())
+                .append("lastChannel", ActorRef.channelOf(actor))
                 .append("lastMessageId", actor == null ? null : actor.messageId());
     }
 

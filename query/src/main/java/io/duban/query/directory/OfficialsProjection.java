@@ -88,7 +88,7 @@ public class OfficialsProjection extends MongoView {
                 .append("change", kind)
                 .append("at", StoredTime.instant(message.getTimestamp()))
                 .append("by", ActorRef.of(actor).toDocument())
-                .append("channel", actor == null || actor.channel() == null ? null : actor.channel().name());
+                .append("channel", ActorRef.channelOf(actor));
     }
 
     @Override

@@ -195,7 +195,7 @@ public class TimelineProjection extends MongoView {
                 .append("type", message.getPayloadType().getSimpleName())
                 .append("at", StoredTime.instant(message.getTimestamp()))
                 .append("actor", ActorRef.of(actor).toDocument())
-                .append("channel", actor == null || actor.channel() == null ? null : actor.channel().name())
+                .append("channel", ActorRef.channelOf(actor))
                 .append("messageId", actor == null ? null : actor.messageId())
                 .append("summary", summary);
     }
