@@ -13,8 +13,9 @@ public final class ProcessingGroups {
     public static final String UNITS = "units-view";
     public static final String COMMITMENTS = "commitments-view";
     public static final String TIMELINE = "timeline-view";
+    public static final String OFFICIALS = "officials-view";
 
-    public static final List<String> ALL = List.of(POLICIES, ITEMS, UNITS, COMMITMENTS, TIMELINE);
+    public static final List<String> ALL = List.of(POLICIES, ITEMS, UNITS, COMMITMENTS, TIMELINE, OFFICIALS);
 
     private ProcessingGroups() {
     }

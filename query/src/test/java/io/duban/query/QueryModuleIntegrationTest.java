@@ -1,6 +1,8 @@
 package io.duban.query;
 
 import com.mongodb.client.model.Sorts;
+import io.duban.command.api.Actor;
+import io.duban.command.api.AlertAcknowledged;
 import io.duban.command.api.CommitmentRegistered;
 import io.duban.command.api.CompletionClaimed;
 import io.duban.command.api.CompletionVerified;
@@ -8,7 +10,11 @@ import io.duban.command.api.DeadlineChangeApproved;
 import io.duban.command.api.DeadlineChangeRequested;
 import io.duban.command.api.MajorIssueRaised;
 import io.duban.command.api.Milestone;
+import io.duban.command.api.MilestoneBecameOverdue;
 import io.duban.command.api.MilestoneCompleted;
+import io.duban.command.api.OfficialAppointed;
+import io.duban.command.api.OfficialRemoved;
+import io.duban.command.api.OfficialRole;
 import io.duban.command.api.ProgressReported;
 import io.duban.query.fixtures.WireMongo;
 import io.duban.query.rebuild.ViewRebuilder;
@@ -42,8 +48,10 @@ import java.util.List;
 import java.util.Map;
 
 import static io.duban.query.fixtures.EventMessages.commitment;
+import static io.duban.query.fixtures.EventMessages.official;
 import static io.duban.query.fixtures.EventMessages.policy;
 import static io.duban.query.fixtures.SampleEvents.CITY;
+import static io.duban.query.fixtures.SampleEvents.DEVELOPMENT;
 import static io.duban.query.fixtures.SampleEvents.FINANCE;
 import static io.duban.query.fixtures.SampleEvents.FINANCE_OFFICIAL;
 import static io.duban.query.fixtures.SampleEvents.OFFICE;
@@ -74,6 +82,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "axon.eventhandling.processors.units-view.batch-size=50",
         "axon.eventhandling.processors.commitments-view.batch-size=50",
         "axon.eventhandling.processors.timeline-view.batch-size=50",
+        "axon.eventhandling.processors.officials-view.batch-size=50",
 })
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -101,6 +110,9 @@ class QueryModuleIntegrationTest {
     @Autowired
     private EventProcessingConfiguration processing;
 
+    private static final String WANG = "czt-wang";
+    private static final String ZHAO = "city-zhao";
+
     private final String financeId = financeRegistered().commitmentId();
     private final CommitmentRegistered cityRegistered = registered(1, CITY, LocalDate.of(2024, 1, 1),
             LocalDate.of(2024, 6, 30), List.of(new Milestone("M1", "配套到位", LocalDate.of(2024, 3, 31))));
@@ -118,9 +130,21 @@ class QueryModuleIntegrationTest {
                 LocalDate.of(2024, 9, 30), "同意", OFFICE), T0.plusSeconds(40)));
         history.add(commitment(financeId, 4, new MajorIssueRaised(financeId, "I1", "征地受阻", "两户未签约", FINANCE_OFFICIAL), T0.plusSeconds(50)));
         history.add(commitment(cityId, 0, cityRegistered, T0.plusSeconds(60)));
-        history.add(commitment(cityId, 1, new MilestoneCompleted(cityId, "M1", "已到位", FINANCE_OFFICIAL), T0.plusSeconds(70)));
-        history.add(commitment(cityId, 2, new CompletionClaimed(cityId, "配套已到位", FINANCE_OFFICIAL), T0.plusSeconds(80)));
-        history.add(commitment(cityId, 3, new CompletionVerified(cityId, "同意办结", OFFICE), T0.plusSeconds(90)));
+        history.add(commitment(cityId, 1, new MilestoneBecameOverdue(cityId, "M1", LocalDate.of(2024, 3, 31),
+                Actor.schedule()), T0.plusSeconds(62)));
+        history.add(commitment(cityId, 2, new AlertAcknowledged(cityId, FINANCE_OFFICIAL), T0.plusSeconds(64)));
+        history.add(commitment(cityId, 3, new MilestoneCompleted(cityId, "M1", "已到位", FINANCE_OFFICIAL), T0.plusSeconds(70)));
+        history.add(commitment(cityId, 4, new MilestoneBecameOverdue(cityId, null, LocalDate.of(2024, 6, 30),
+                Actor.schedule()), T0.plusSeconds(75)));
+        history.add(commitment(cityId, 5, new CompletionClaimed(cityId, "配套已到位", FINANCE_OFFICIAL), T0.plusSeconds(80)));
+        history.add(commitment(cityId, 6, new CompletionVerified(cityId, "同意办结", OFFICE), T0.plusSeconds(90)));
+        history.add(official(WANG, 0, new OfficialAppointed(WANG, "王五", OfficialRole.OFFICIAL,
+                List.of(FINANCE.unitId()), OFFICE), T0.plusSeconds(100)));
+        history.add(official(ZHAO, 0, new OfficialAppointed(ZHAO, "赵六", OfficialRole.OFFICIAL,
+                List.of(CITY.unitId()), OFFICE), T0.plusSeconds(110)));
+        history.add(official(WANG, 1, new OfficialAppointed(WANG, "王五", OfficialRole.UNIT_LEADER,
+                List.of(DEVELOPMENT.unitId(), FINANCE.unitId()), OFFICE), T0.plusSeconds(120)));
+        history.add(official(ZHAO, 1, new OfficialRemoved(ZHAO, "调离", OFFICE), T0.plusSeconds(130)));
         eventStore.publish(history);
         assertThat(rebuilder.awaitUpToDate(WAIT)).as("processors caught up: %s", rebuilder.statuses()).isTrue();
     }
@@ -144,7 +168,8 @@ class QueryModuleIntegrationTest {
         // given
         Map<String, List<Document>> before = snapshot();
         assertThat(before.get("commitments")).hasSize(2);
-        assertThat(before.get("timeline")).hasSize(10);
+        assertThat(before.get("timeline")).hasSize(17);
+        assertThat(before.get("officials")).hasSize(2);
         // Tamper with every view: only a real drop and replay brings the originals back.
         for (ProjectedView view : views) {
             mongo.getCollection(view.collectionName()).updateMany(new Document(), new Document("$set", new Document("tampered", true)));
@@ -255,6 +280,76 @@ class QueryModuleIntegrationTest {
     }
 
     @Test
+    void theDirectoryOfOfficialsWithUnitNamesAndHistory() throws Exception {
+        http.perform(get("/api/officials"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].userId").value(WANG))
+                .andExpect(jsonPath("$[0].role").value("UNIT_LEADER"))
+                .andExpect(jsonPath("$[0].units[0].name").value("自治区发展改革委"))
+                .andExpect(jsonPath("$[0].units[0].since").value("2024-01-05T02:02:00Z"))
+                .andExpect(jsonPath("$[0].units[1].name").value("自治区财政厅"))
+                .andExpect(jsonPath("$[0].units[1].since").value("2024-01-05T02:01:40Z"));
+        http.perform(get("/api/officials").param("active", "false").param("unitId", CITY.unitId()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].userId").value(ZHAO))
+                .andExpect(jsonPath("$[0].active").value(false))
+                .andExpect(jsonPath("$[0].removalReason").value("调离"));
+        http.perform(get("/api/officials").param("role", "official").param("active", "FALSE"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].name").value("赵六"));
+
+        http.perform(get("/api/officials/" + WANG))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("王五"))
+                .andExpect(jsonPath("$.history.length()").value(2))
+                .andExpect(jsonPath("$.history[0].role").value("OFFICIAL"))
+                .andExpect(jsonPath("$.history[0].units[0].name").value("自治区财政厅"))
+                .andExpect(jsonPath("$.history[1].by.name").value("王主任"))
+                .andExpect(jsonPath("$.history[1].channel").value("WEB"));
+    }
+
+    @Test
+    void aCommitmentShowsItsMissedDatesAndTheLastAcknowledgement() throws Exception {
+        http.perform(get("/api/commitments/" + cityRegistered.commitmentId()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.commitment.milestones[0].completed").value(true))
+                .andExpect(jsonPath("$.commitment.milestones[0].overdue").value(false))
+                .andExpect(jsonPath("$.commitment.milestones[0].overdueDueDate").value("2024-03-31"))
+                .andExpect(jsonPath("$.commitment.milestones[0].overdueSince").value("2024-01-05T02:01:02Z"))
+                .andExpect(jsonPath("$.commitment.finalDueDateOverdue.dueDate").value("2024-06-30"))
+                .andExpect(jsonPath("$.commitment.finalDueDateOverdue.open").value(false))
+                .andExpect(jsonPath("$.commitment.finalDueDateOverdue.closedBy").value("VERIFIED"))
+                .andExpect(jsonPath("$.commitment.lastAcknowledgedAt").value("2024-01-05T02:01:04Z"))
+                .andExpect(jsonPath("$.commitment.lastAcknowledgedBy.name").value("李处长"));
+        http.perform(get("/api/commitments/" + cityRegistered.commitmentId() + "/timeline"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(7))
+                .andExpect(jsonPath("$[1].summary").value("里程碑 M1「配套到位」已逾期（截止 2024-03-31）"))
+                .andExpect(jsonPath("$[1].channel").value("SCHEDULE"))
+                .andExpect(jsonPath("$[2].summary").value("确认收到督办提醒"))
+                .andExpect(jsonPath("$[2].messageId").value("msg-42"))
+                .andExpect(jsonPath("$[4].summary").value("总体完成时限 2024-06-30 已过，尚未办结"));
+    }
+
+    @Test
+    void aPersonsTimelineNamesTheUnits() throws Exception {
+        http.perform(get("/api/officials/" + WANG + "/timeline"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].kind").value("official"))
+                .andExpect(jsonPath("$[0].aggregateId").value(WANG))
+                .andExpect(jsonPath("$[0].summary").value("人员名录：任命 王五 为 自治区财政厅 工作人员"))
+                .andExpect(jsonPath("$[1].summary").value("人员名录：调整 王五 为 自治区发展改革委、自治区财政厅 负责人"))
+                .andExpect(jsonPath("$[1].actor.name").value("王主任"));
+        http.perform(get("/api/officials/" + ZHAO + "/timeline"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[1].summary").value("人员名录：移出 赵六（调离）"));
+    }
+
+    @Test
     void unknownIdsAnswer404ProblemDetails() throws Exception {
         http.perform(get("/api/commitments/nzf-2023-1.9.u00000000"))
                 .andExpect(status().isNotFound())
@@ -267,6 +362,11 @@ class QueryModuleIntegrationTest {
         http.perform(get("/api/items/" + POLICY_ID + "/99")).andExpect(status().isNotFound());
         http.perform(get("/api/items").param("policyId", "nope")).andExpect(status().isNotFound());
         http.perform(get("/api/units/nope")).andExpect(status().isNotFound());
+        http.perform(get("/api/officials/nope/timeline")).andExpect(status().isNotFound());
+        http.perform(get("/api/officials/" + POLICY_ID + "/timeline")).andExpect(status().isNotFound());
+        http.perform(get("/api/officials/nope")).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("未找到人员：nope"));
     }
 
     @Test
@@ -281,15 +381,23 @@ class QueryModuleIntegrationTest {
         http.perform(get("/api/commitments").param("itemNumber", "x")).andExpect(status().isBadRequest());
         http.perform(post("/api/admin/views/rebuild").param("view", "bogus"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("未知视图：bogus，可选：policies、items、units、commitments、timeline"));
+                .andExpect(jsonPath("$.detail").value("未知视图：bogus，可选：policies、items、units、commitments、timeline、officials"));
+        http.perform(get("/api/officials").param("role", "BOSS"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("参数 role 只能是 OFFICIAL、UNIT_LEADER、OFFICE、INSPECTOR 之一，收到：BOSS"));
+        http.perform(get("/api/officials").param("active", "maybe"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("参数 active 只能是 true 或 false，收到：maybe"));
     }
 
     @Test
     void theAdminApiShowsAndRebuildsViews() throws Exception {
         http.perform(get("/api/admin/views"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(5))
+                .andExpect(jsonPath("$.length()").value(6))
                 .andExpect(jsonPath("$[?(@.view == 'commitments')].processor").value("commitments-view"))
+                .andExpect(jsonPath("$[?(@.view == 'officials')].processor").value("officials-view"))
                 .andExpect(jsonPath("$[?(@.view == 'commitments')].documentCount").value(2));
 
         http.perform(post("/api/admin/views/rebuild").param("view", "timeline"))
@@ -300,6 +408,6 @@ class QueryModuleIntegrationTest {
         assertThat(rebuilder.awaitUpToDate(WAIT)).isTrue();
         List<ViewStatus> statuses = rebuilder.statuses();
         assertThat(statuses).filteredOn(s -> s.view().equals("timeline")).singleElement()
-                .satisfies(s -> assertThat(s.documentCount()).isEqualTo(10));
+                .satisfies(s -> assertThat(s.documentCount()).isEqualTo(17));
     }
 }

@@ -1,6 +1,7 @@
 package io.duban.query.board;
 
 import io.duban.query.catalog.CatalogReader;
+import io.duban.query.catalog.ItemRef;
 import io.duban.query.catalog.ItemView;
 import io.duban.query.commitment.CommitmentReader;
 import io.duban.query.commitment.CommitmentView;
@@ -35,10 +36,10 @@ public class ItemBoardQueries {
         if (items.isEmpty() && query.policyId() != null && catalog.policy(query.policyId()).isEmpty()) {
             throw new NotFoundException("未找到政策文件：" + query.policyId());
         }
-        Map<String, List<CommitmentView>> byItem = commitments.find(null, query.policyId(), null).stream()
-                .collect(Collectors.groupingBy(c -> key(c.policyId(), c.itemNumber())));
+        Map<ItemRef, List<CommitmentView>> byItem = commitments.find(null, query.policyId(), null).stream()
+                .collect(Collectors.groupingBy(c -> new ItemRef(c.policyId(), c.itemNumber())));
         return items.stream().map(item -> {
-            List<CommitmentView> itemCommitments = byItem.getOrDefault(key(item.policyId(), item.number()), List.of());
+            List<CommitmentView> itemCommitments = byItem.getOrDefault(item.ref(), List.of());
             List<CommitmentSummary> summaries = itemCommitments.stream()
                     .map(c -> CommitmentSummary.of(c, lights.of(c)))
                     .toList();
@@ -58,9 +59,5 @@ public class ItemBoardQueries {
         Light light = lights.worstOf(details.stream()
                 .map(d -> new LabelledLight(d.commitment().unitName(), d.light())).toList());
         return new ItemDetail(item, ItemProgress.of(item, itemCommitments), light, details);
-    }
-
-    private static String key(String policyId, int number) {
-        return policyId + ":" + number;
     }
 }

@@ -41,11 +41,11 @@ public class UnitBoardQueries {
         Map<String, List<CommitmentView>> byUnit = commitments.find(null, null, null).stream()
                 .collect(Collectors.groupingBy(CommitmentView::unitId));
         return catalog.units().stream().map(unit -> {
-            Map<String, CommitmentView> mine = byItem(byUnit.getOrDefault(unit.unitId(), List.of()));
+            Map<ItemRef, CommitmentView> mine = byItem(byUnit.getOrDefault(unit.unitId(), List.of()));
             List<Light> itemLights = new ArrayList<>();
             int registered = 0;
             for (ItemRef item : unit.items()) {
-                CommitmentView commitment = mine.get(key(item.policyId(), item.number()));
+                CommitmentView commitment = mine.get(item);
                 registered += commitment == null ? 0 : 1;
                 itemLights.add(commitment == null ? NOT_REGISTERED : lights.of(commitment));
             }
@@ -58,10 +58,10 @@ public class UnitBoardQueries {
     public UnitBoard handle(FindUnitBoard query) {
         UnitView unit = catalog.unit(query.unitId())
                 .orElseThrow(() -> new NotFoundException("未找到责任单位：" + query.unitId()));
-        Map<String, CommitmentView> mine = byItem(commitments.find(unit.unitId(), null, null));
+        Map<ItemRef, CommitmentView> mine = byItem(commitments.find(unit.unitId(), null, null));
         List<UnitBoardRow> rows = new ArrayList<>();
         for (ItemView item : catalog.items(unit.items())) {
-            CommitmentView commitment = mine.get(key(item.policyId(), item.number()));
+            CommitmentView commitment = mine.get(item.ref());
             Light light = commitment == null ? NOT_REGISTERED : lights.of(commitment);
             rows.add(new UnitBoardRow(item.policyId(), item.number(), item.text(), item.articleTitle(), light,
                     commitment == null ? null : CommitmentSummary.of(commitment, light)));
@@ -69,12 +69,8 @@ public class UnitBoardQueries {
         return new UnitBoard(unit, LightCounts.of(rows.stream().map(UnitBoardRow::light).toList()), rows);
     }
 
-    private static Map<String, CommitmentView> byItem(List<CommitmentView> commitments) {
-        return commitments.stream().collect(Collectors.toMap(c -> key(c.policyId(), c.itemNumber()),
+    private static Map<ItemRef, CommitmentView> byItem(List<CommitmentView> commitments) {
+        return commitments.stream().collect(Collectors.toMap(c -> new ItemRef(c.policyId(), c.itemNumber()),
                 Function.identity(), (a, b) -> a));
-    }
-
-    private static String key(String policyId, int number) {
-        return policyId + ":" + number;
     }
 }

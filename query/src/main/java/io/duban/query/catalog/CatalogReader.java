@@ -11,9 +11,12 @@ import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads the policies, items and units views. */
 @Component
@@ -74,6 +77,19 @@ public class CatalogReader {
     public Optional<UnitView> unit(String unitId) {
         return Optional.ofNullable(collection(UnitsProjection.COLLECTION).find(Filters.eq("_id", unitId)).first())
                 .map(UnitView::from);
+    }
+
+    /**
+     * The names of the given units as the units view knows them (from the imported policies); a unit no policy lists
+     * is left out of the map.
+     */
+    public Map<String, String> unitNames(Collection<String> unitIds) {
+        Map<String, String> names = new HashMap<>();
+        if (!unitIds.isEmpty()) {
+            collection(UnitsProjection.COLLECTION).find(Filters.in("_id", Set.copyOf(unitIds)))
+                    .forEach(unit -> names.put(unit.getString("_id"), unit.getString("name")));
+        }
+        return names;
     }
 
     private MongoCollection<Document> collection(String name) {

@@ -15,6 +15,10 @@ public record ItemView(String policyId, int number, String text, String article,
                 d.getList("targets", Document.class, List.of()).stream().map(TargetView::from).toList());
     }
 
+    public ItemRef ref() {
+        return new ItemRef(policyId, number);
+    }
+
     /** The units listed in the item's own row, without the co-responsible ones. */
     public List<UnitRef> ownUnits() {
         return units.stream().filter(unit -> !unit.coResponsible()).toList();

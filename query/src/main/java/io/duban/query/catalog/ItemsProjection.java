@@ -7,14 +7,13 @@ import io.duban.command.api.ResponsibleUnit;
 import io.duban.command.api.SupportItem;
 import io.duban.command.api.Target;
 import io.duban.query.ProcessingGroups;
-import io.duban.query.view.ProjectedView;
+import io.duban.query.view.MongoView;
 import io.duban.query.view.VersionedWrites;
-import io.duban.query.view.ViewWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,16 +32,12 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.ITEMS)
-public class ItemsProjection implements ProjectedView {
+public class ItemsProjection extends MongoView {
 
     public static final String COLLECTION = "items";
 
-    private final MongoTemplate mongo;
-    private final ViewWriter writer;
-
     public ItemsProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
-        this.writer = new ViewWriter(mongo, COLLECTION);
+        super(mongo, COLLECTION);
     }
 
     public static String itemId(String policyId, int number) {
@@ -62,7 +57,7 @@ public class ItemsProjection implements ProjectedView {
                     .append("targets", item.targets().stream().map(ItemsProjection::target).toList());
             writes.addAll(VersionedWrites.upsert(itemId(event.policyId(), item.number()), message.getSequenceNumber(), fields));
         }
-        writer.write(writes);
+        write(writes);
     }
 
     private static Document unit(ResponsibleUnit unit) {
@@ -81,30 +76,8 @@ public class ItemsProjection implements ProjectedView {
                 .append("amountUnit", target.amountUnit());
     }
 
-    @ResetHandler
-    public void reset() {
-        mongo.getCollection(COLLECTION).drop();
-        createIndexes();
-    }
-
     @Override
-    public void createIndexes() {
-        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("policyId", "number"));
-        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("units.unitId"));
-    }
-
-    @Override
-    public String viewName() {
-        return COLLECTION;
-    }
-
-    @Override
-    public String processingGroup() {
-        return ProcessingGroups.ITEMS;
-    }
-
-    @Override
-    public String collectionName() {
-        return COLLECTION;
+    protected List<Bson> indexes() {
+        return List.of(Indexes.ascending("policyId", "number"), Indexes.ascending("units.unitId"));
     }
 }

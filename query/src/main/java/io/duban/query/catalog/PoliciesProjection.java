@@ -5,15 +5,14 @@ import io.duban.command.api.PolicyImported;
 import io.duban.command.api.ResponsibleUnit;
 import io.duban.query.ProcessingGroups;
 import io.duban.query.view.ActorRef;
-import io.duban.query.view.ProjectedView;
+import io.duban.query.view.MongoView;
 import io.duban.query.view.StoredTime;
 import io.duban.query.view.VersionedWrites;
-import io.duban.query.view.ViewWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,16 +27,12 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.POLICIES)
-public class PoliciesProjection implements ProjectedView {
+public class PoliciesProjection extends MongoView {
 
     public static final String COLLECTION = "policies";
 
-    private final MongoTemplate mongo;
-    private final ViewWriter writer;
-
     public PoliciesProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
-        this.writer = new ViewWriter(mongo, COLLECTION);
+        super(mongo, COLLECTION);
     }
 
     @EventHandler
@@ -50,7 +45,7 @@ public class PoliciesProjection implements ProjectedView {
                 .append("coResponsibleUnits", coResponsibleUnits(event.coResponsibleUnits()))
                 .append("importedAt", StoredTime.instant(message.getTimestamp()))
                 .append("importedBy", ActorRef.of(event.actor()).toDocument());
-        writer.write(VersionedWrites.upsert(event.policyId(), message.getSequenceNumber(), fields));
+        write(VersionedWrites.upsert(event.policyId(), message.getSequenceNumber(), fields));
     }
 
     private static List<Document> coResponsibleUnits(List<ResponsibleUnit> units) {
@@ -59,29 +54,8 @@ public class PoliciesProjection implements ProjectedView {
                 .toList();
     }
 
-    @ResetHandler
-    public void reset() {
-        mongo.getCollection(COLLECTION).drop();
-        createIndexes();
-    }
-
     @Override
-    public void createIndexes() {
-        mongo.getCollection(COLLECTION).createIndex(Indexes.descending("year"));
-    }
-
-    @Override
-    public String viewName() {
-        return COLLECTION;
-    }
-
-    @Override
-    public String processingGroup() {
-        return ProcessingGroups.POLICIES;
-    }
-
-    @Override
-    public String collectionName() {
-        return COLLECTION;
+    protected List<Bson> indexes() {
+        return List.of(Indexes.descending("year"));
     }
 }

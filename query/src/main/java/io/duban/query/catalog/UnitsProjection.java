@@ -8,12 +8,11 @@ import io.duban.command.api.PolicyImported;
 import io.duban.command.api.ResponsibleUnit;
 import io.duban.command.api.SupportItem;
 import io.duban.query.ProcessingGroups;
-import io.duban.query.view.ProjectedView;
-import io.duban.query.view.ViewWriter;
+import io.duban.query.view.MongoView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,16 +33,12 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.UNITS)
-public class UnitsProjection implements ProjectedView {
+public class UnitsProjection extends MongoView {
 
     public static final String COLLECTION = "units";
 
-    private final MongoTemplate mongo;
-    private final ViewWriter writer;
-
     public UnitsProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
-        this.writer = new ViewWriter(mongo, COLLECTION);
+        super(mongo, COLLECTION);
     }
 
     @EventHandler
@@ -73,32 +68,11 @@ public class UnitsProjection implements ProjectedView {
                         new Document("$set", new Document("coResponsible", true))));
             }
         });
-        writer.write(writes);
-    }
-
-    @ResetHandler
-    public void reset() {
-        mongo.getCollection(COLLECTION).drop();
-        createIndexes();
+        write(writes);
     }
 
     @Override
-    public void createIndexes() {
-        // Read by _id, or whole (a few hundred units at most): no secondary index needed.
-    }
-
-    @Override
-    public String viewName() {
-        return COLLECTION;
-    }
-
-    @Override
-    public String processingGroup() {
-        return ProcessingGroups.UNITS;
-    }
-
-    @Override
-    public String collectionName() {
-        return COLLECTION;
+    protected List<Bson> indexes() {
+        return List.of(); // read by _id, or whole (a few hundred units at most)
     }
 }

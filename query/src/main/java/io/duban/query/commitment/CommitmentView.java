@@ -18,14 +18,30 @@ public record CommitmentView(
         List<PendingDeadlineChange> pendingDeadlineChanges, List<DecidedDeadlineChange> decidedDeadlineChanges,
         List<OpenIssue> openIssues, int resolvedIssues,
         CompletionClaim completionClaim, Verification verification, int reopenCount, Reopen lastReopen,
+        FinalDueDateOverdue finalDueDateOverdue, Instant lastAcknowledgedAt, ActorRef lastAcknowledgedBy,
         Instant registeredAt, ActorRef registeredBy, Instant lastUpdatedAt, ActorRef lastActor, String lastChannel,
         String lastMessageId, long lastSequence) {
 
     public record Responsible(String name, String position) {
     }
 
+    /**
+     * @param overdue        a due date of the milestone passed unmet and it is neither completed nor re-dated since
+     * @param overdueSince   when the last missed due date was recorded as passed (kept once closed)
+     * @param overdueDueDate the last missed due date (kept once closed)
+     */
     public record MilestoneView(String milestoneId, String title, LocalDate dueDate, boolean completed,
-                                Instant completedAt, String note) {
+                                Instant completedAt, String note, boolean overdue, Instant overdueSince,
+                                LocalDate overdueDueDate) {
+    }
+
+    /**
+     * The final due date passed with the commitment not done.
+     *
+     * @param open     still so: neither re-dated nor verified since
+     * @param closedBy what closed it, null while open
+     */
+    public record FinalDueDateOverdue(LocalDate dueDate, Instant since, boolean open, FinalOverdueClosedBy closedBy) {
     }
 
     public record PendingDeadlineChange(String changeId, String milestoneId, LocalDate currentDueDate,
@@ -64,7 +80,8 @@ public record CommitmentView(
                 d.getString("roadmap"), StoredTime.date(d.get("startDate")), StoredTime.date(d.get("dueDate")),
                 list(d, "milestones", m -> new MilestoneView(m.getString("milestoneId"), m.getString("title"),
                         StoredTime.date(m.get("dueDate")), m.getBoolean("completed", false),
-                        StoredTime.instant(m.get("completedAt")), m.getString("note"))),
+                        StoredTime.instant(m.get("completedAt")), m.getString("note"), m.getBoolean("overdue", false),
+                        StoredTime.instant(m.get("overdueSince")), StoredTime.date(m.get("overdueDueDate")))),
                 d.getInteger("progress", 0), d.getString("progressNote"), StoredTime.instant(d.get("progressReportedAt")),
                 CommitmentStatus.valueOf(d.getString("status")),
                 list(d, "pendingDeadlineChanges", c -> new PendingDeadlineChange(c.getString("changeId"),
@@ -86,6 +103,10 @@ public record CommitmentView(
                 d.getInteger("reopenCount", 0),
                 nested(d, "lastReopen", r -> new Reopen(r.getString("reason"),
                         ActorRef.from(r.get("reopenedBy", Document.class)), StoredTime.instant(r.get("reopenedAt")))),
+                nested(d, "finalDueDateOverdue", o -> new FinalDueDateOverdue(StoredTime.date(o.get("dueDate")),
+                        StoredTime.instant(o.get("since")), o.getBoolean("open", false),
+                        o.getString("closedBy") == null ? null : FinalOverdueClosedBy.valueOf(o.getString("closedBy")))),
+                StoredTime.instant(d.get("lastAcknowledgedAt")), ActorRef.from(d.get("lastAcknowledgedBy", Document.class)),
                 StoredTime.instant(d.get("registeredAt")), ActorRef.from(d.get("registeredBy", Document.class)),
                 StoredTime.instant(d.get("lastUpdatedAt")), ActorRef.from(d.get("lastActor", Document.class)),
                 d.getString("lastChannel"), d.getString("lastMessageId"), ((Number) d.get("lastSequence")).longValue());

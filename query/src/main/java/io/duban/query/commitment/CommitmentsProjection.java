@@ -2,7 +2,9 @@ package io.duban.query.commitment;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.WriteModel;
 import io.duban.command.api.Actor;
+import io.duban.command.api.AlertAcknowledged;
 import io.duban.command.api.CommitmentRegistered;
 import io.duban.command.api.CommitmentReopened;
 import io.duban.command.api.CompletionClaimed;
@@ -13,23 +15,24 @@ import io.duban.command.api.DeadlineChangeRequested;
 import io.duban.command.api.MajorIssueRaised;
 import io.duban.command.api.MajorIssueResolved;
 import io.duban.command.api.Milestone;
+import io.duban.command.api.MilestoneBecameOverdue;
 import io.duban.command.api.MilestoneCompleted;
 import io.duban.command.api.ProgressReported;
 import io.duban.query.ProcessingGroups;
 import io.duban.query.view.ActorRef;
-import io.duban.query.view.ProjectedView;
+import io.duban.query.view.MongoView;
 import io.duban.query.view.StoredTime;
 import io.duban.query.view.VersionedWrites;
-import io.duban.query.view.ViewWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
 /**
@@ -37,7 +40,8 @@ import java.util.List;
  * <pre>
  * { _id, policyId, itemNumber, unitId, unitName, responsible: {name, position}, roadmap,
  *   startDate, dueDate (yyyy-MM-dd),
- *   milestones: [{milestoneId, title, dueDate, completed, completedAt, note}],
+ *   milestones: [{milestoneId, title, dueDate, completed, completedAt, note,
+ *                 overdue, overdueSince (date), overdueDueDate}],
  *   progress, progressNote, progressReportedAt, status (OPEN | COMPLETION_CLAIMED | VERIFIED),
  *   pendingDeadlineChanges: [{changeId, milestoneId, currentDueDate, requestedDueDate, reason, requestedBy, requestedAt}],
  *   decidedDeadlineChanges: [{changeId, milestoneId, decision (APPROVED | REJECTED), previousDueDate, newDueDate,
@@ -45,24 +49,33 @@ import java.util.List;
  *   openIssues: [{issueId, summary, detail, raisedBy, raisedAt}], resolvedIssues,
  *   completionClaim: {summary, claimedBy, claimedAt} | null, verification: {comment, verifiedBy, verifiedAt} | null,
  *   reopenCount, lastReopen: {reason, reopenedBy, reopenedAt} | null,
+ *   finalDueDateOverdue: {dueDate, since (date), open, closedBy (DEADLINE_CHANGED | VERIFIED | null)} | null,
+ *   lastAcknowledgedAt, lastAcknowledgedBy: {userId, name, role} | null,
  *   registeredAt, registeredBy, lastUpdatedAt, lastActor: {userId, name, role}, lastChannel, lastMessageId,
  *   lastSequence }
  * </pre>
+ * Overdue due dates ({@link MilestoneBecameOverdue}, recorded by the scheduler once per date that passed unmet):
+ * <ul>
+ *   <li>a milestone's {@code overdue} is the open flag: set by the event, cleared when the milestone is completed or
+ *       an approved deadline change gives it a new date; {@code overdueSince} and {@code overdueDueDate} keep the last
+ *       missed date as history;</li>
+ *   <li>the final due date's record is open from the event until an approved change of the final due date
+ *       ({@code DEADLINE_CHANGED}) or the office's verification ({@code VERIFIED}); reopening a verified commitment
+ *       opens a record closed by the verification again, since the date it missed is still its due date.</li>
+ * </ul>
+ * The scheduler's overdue events do not count as a change by someone: they leave {@code lastUpdatedAt},
+ * {@code lastActor} and {@code lastChannel} alone. An acknowledgement of the alerts does count.
  * Every update is an explicit MongoDB update guarded by {@code lastSequence} (see {@link VersionedWrites}). Actors
  * are stored as {userId, name, role}; times as described in {@link StoredTime}.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.COMMITMENTS)
-public class CommitmentsProjection implements ProjectedView {
+public class CommitmentsProjection extends MongoView {
 
     public static final String COLLECTION = "commitments";
 
-    private final MongoTemplate mongo;
-    private final ViewWriter writer;
-
     public CommitmentsProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
-        this.writer = new ViewWriter(mongo, COLLECTION);
+        super(mongo, COLLECTION);
     }
 
     @EventHandler
@@ -89,10 +102,13 @@ public class CommitmentsProjection implements ProjectedView {
                 .append("verification", null)
                 .append("reopenCount", 0)
                 .append("lastReopen", null)
+                .append("finalDueDateOverdue", null)
+                .append("lastAcknowledgedAt", null)
+                .append("lastAcknowledgedBy", null)
                 .append("registeredAt", StoredTime.instant(message.getTimestamp()))
                 .append("registeredBy", ActorRef.of(event.actor()).toDocument());
         fields.putAll(lastChange(event.actor(), message));
-        writer.write(VersionedWrites.upsert(event.commitmentId(), message.getSequenceNumber(), fields));
+        write(VersionedWrites.upsert(event.commitmentId(), message.getSequenceNumber(), fields));
     }
 
     private static List<Document> milestones(List<Milestone> milestones) {
@@ -102,7 +118,10 @@ public class CommitmentsProjection implements ProjectedView {
                         .append("dueDate", StoredTime.date(m.dueDate()))
                         .append("completed", false)
                         .append("completedAt", null)
-                        .append("note", null))
+                        .append("note", null)
+                        .append("overdue", false)
+                        .append("overdueSince", null)
+                        .append("overdueDueDate", null))
                 .toList();
     }
 
@@ -119,9 +138,39 @@ public class CommitmentsProjection implements ProjectedView {
         Document set = lastChange(event.actor(), message)
                 .append("milestones.$[m].completed", true)
                 .append("milestones.$[m].completedAt", StoredTime.instant(message.getTimestamp()))
-                .append("milestones.$[m].note", event.note());
-        writer.write(List.of(VersionedWrites.update(event.commitmentId(), message.getSequenceNumber(),
-                new Document("$set", set), List.of(Filters.eq("m.milestoneId", event.milestoneId())))));
+                .append("milestones.$[m].note", event.note())
+                .append("milestones.$[m].overdue", false);
+        write(List.of(VersionedWrites.update(event.commitmentId(), message.getSequenceNumber(),
+                new Document("$set", set), milestone(event.milestoneId()))));
+    }
+
+    @EventHandler
+    public void on(MilestoneBecameOverdue event, DomainEventMessage<?> message) {
+        Date since = StoredTime.instant(message.getTimestamp());
+        if (event.milestoneId() == null) {
+            update(event.commitmentId(), message, new Document("$set", new Document("finalDueDateOverdue",
+                    new Document("dueDate", StoredTime.date(event.dueDate()))
+                            .append("since", since)
+                            .append("open", true)
+                            .append("closedBy", null))));
+            return;
+        }
+        Document set = new Document("milestones.$[m].overdue", true)
+                .append("milestones.$[m].overdueSince", since)
+                .append("milestones.$[m].overdueDueDate", StoredTime.date(event.dueDate()));
+        write(List.of(VersionedWrites.update(event.commitmentId(), message.getSequenceNumber(),
+                new Document("$set", set), milestone(event.milestoneId()))));
+    }
+
+    @EventHandler
+    public void on(AlertAcknowledged event, DomainEventMessage<?> message) {
+        update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message)
+                .append("lastAcknowledgedAt", StoredTime.instant(message.getTimestamp()))
+                .append("lastAcknowledgedBy", ActorRef.of(event.actor()).toDocument())));
+    }
+
+    private static List<Bson> milestone(String milestoneId) {
+        return List.of(Filters.eq("m.milestoneId", milestoneId));
     }
 
     @EventHandler
@@ -146,17 +195,21 @@ public class CommitmentsProjection implements ProjectedView {
                 .append("reason", null);
         Document set = lastChange(event.actor(), message);
         List<Bson> arrayFilters = List.of();
+        List<WriteModel<Document>> writes = new ArrayList<>();
         if (event.milestoneId() == null) {
             set.append("dueDate", StoredTime.date(event.newDueDate()));
+            writes.add(closeFinalDueDateOverdue(event.commitmentId(), message, FinalOverdueClosedBy.DEADLINE_CHANGED));
         } else {
-            set.append("milestones.$[m].dueDate", StoredTime.date(event.newDueDate()));
-            arrayFilters = List.of(Filters.eq("m.milestoneId", event.milestoneId()));
+            set.append("milestones.$[m].dueDate", StoredTime.date(event.newDueDate()))
+                    .append("milestones.$[m].overdue", false);
+            arrayFilters = milestone(event.milestoneId());
         }
-        writer.write(List.of(VersionedWrites.update(event.commitmentId(), message.getSequenceNumber(),
+        writes.add(VersionedWrites.update(event.commitmentId(), message.getSequenceNumber(),
                 new Document("$set", set)
                         .append("$pull", new Document("pendingDeadlineChanges", new Document("changeId", event.changeId())))
                         .append("$push", new Document("decidedDeadlineChanges", decided)),
-                arrayFilters)));
+                arrayFilters));
+        write(writes);
     }
 
     @EventHandler
@@ -214,9 +267,11 @@ public class CommitmentsProjection implements ProjectedView {
         Document verification = new Document("comment", event.comment())
                 .append("verifiedBy", ActorRef.of(event.actor()).toDocument())
                 .append("verifiedAt", StoredTime.instant(message.getTimestamp()));
-        update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message)
-                .append("status", CommitmentStatus.VERIFIED.name())
-                .append("verification", verification)));
+        write(List.of(closeFinalDueDateOverdue(event.commitmentId(), message, FinalOverdueClosedBy.VERIFIED),
+                VersionedWrites.update(event.commitmentId(), message.getSequenceNumber(),
+                        new Document("$set", lastChange(event.actor(), message)
+                                .append("status", CommitmentStatus.VERIFIED.name())
+                                .append("verification", verification)))));
     }
 
     @EventHandler
@@ -224,50 +279,42 @@ public class CommitmentsProjection implements ProjectedView {
         Document reopen = new Document("reason", event.reason())
                 .append("reopenedBy", ActorRef.of(event.actor()).toDocument())
                 .append("reopenedAt", StoredTime.instant(message.getTimestamp()));
-        update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message)
-                .append("status", CommitmentStatus.OPEN.name())
-                .append("completionClaim", null)
-                .append("verification", null)
-                .append("lastReopen", reopen))
-                .append("$inc", new Document("reopenCount", 1)));
+        WriteModel<Document> reopenOverdue = VersionedWrites.updateIf(event.commitmentId(), message.getSequenceNumber(),
+                Filters.eq("finalDueDateOverdue.closedBy", FinalOverdueClosedBy.VERIFIED.name()),
+                new Document("$set", new Document("finalDueDateOverdue.open", true)
+                        .append("finalDueDateOverdue.closedBy", null)));
+        write(List.of(reopenOverdue, VersionedWrites.update(event.commitmentId(), message.getSequenceNumber(),
+                new Document("$set", lastChange(event.actor(), message)
+                        .append("status", CommitmentStatus.OPEN.name())
+                        .append("completionClaim", null)
+                        .append("verification", null)
+                        .append("lastReopen", reopen))
+                        .append("$inc", new Document("reopenCount", 1)))));
+    }
+
+    /** Closes an open record of the final due date's passing; precedes the event's own update (see updateIf). */
+    private static WriteModel<Document> closeFinalDueDateOverdue(String commitmentId, DomainEventMessage<?> message,
+                                                                 FinalOverdueClosedBy closedBy) {
+        return VersionedWrites.updateIf(commitmentId, message.getSequenceNumber(),
+                Filters.eq("finalDueDateOverdue.open", true),
+                new Document("$set", new Document("finalDueDateOverdue.open", false)
+                        .append("finalDueDateOverdue.closedBy", closedBy.name())));
     }
 
     private void update(String commitmentId, DomainEventMessage<?> message, Document operators) {
-        writer.write(List.of(VersionedWrites.update(commitmentId, message.getSequenceNumber(), operators)));
+        write(List.of(VersionedWrites.update(commitmentId, message.getSequenceNumber(), operators)));
     }
 
     /** The fields every event refreshes: when, who and through which channel the commitment last changed. */
     private static Document lastChange(Actor actor, DomainEventMessage<?> message) {
         return new Document("lastUpdatedAt", StoredTime.instant(message.getTimestamp()))
                 .append("lastActor", ActorRef.of(actor).toDocument())
-                .append("lastChannel", actor == null || actor.channel() == null ? null : actor.channel().name())
+                .append("lastChannel", ActorRef.channelOf(actor))
                 .append("lastMessageId", actor == null ? null : actor.messageId());
     }
 
-    @ResetHandler
-    public void reset() {
-        mongo.getCollection(COLLECTION).drop();
-        createIndexes();
-    }
-
     @Override
-    public void createIndexes() {
-        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("policyId", "itemNumber"));
-        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("unitId"));
-    }
-
-    @Override
-    public String viewName() {
-        return COLLECTION;
-    }
-
-    @Override
-    public String processingGroup() {
-        return ProcessingGroups.COMMITMENTS;
-    }
-
-    @Override
-    public String collectionName() {
-        return COLLECTION;
+    protected List<Bson> indexes() {
+        return List.of(Indexes.ascending("policyId", "itemNumber"), Indexes.ascending("unitId"));
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Read API: what happened to a commitment, oldest first. */
+/** Read API: what happened to a commitment, a policy or a person of the directory, oldest first. */
 @RestController
 public class TimelineController {
 
@@ -19,11 +19,16 @@ public class TimelineController {
 
     @GetMapping("/api/commitments/{commitmentId}/timeline")
     public List<TimelineEntry> commitmentTimeline(@PathVariable String commitmentId) {
-        return queries.many(new FindTimeline(commitmentId), TimelineEntry.class);
+        return queries.many(FindTimeline.commitment(commitmentId), TimelineEntry.class);
     }
 
     @GetMapping("/api/policies/{policyId}/timeline")
     public List<TimelineEntry> policyTimeline(@PathVariable String policyId) {
-        return queries.many(new FindTimeline(policyId), TimelineEntry.class);
+        return queries.many(FindTimeline.policy(policyId), TimelineEntry.class);
+    }
+
+    @GetMapping("/api/officials/{userId}/timeline")
+    public List<TimelineEntry> officialTimeline(@PathVariable String userId) {
+        return queries.many(FindTimeline.official(userId), TimelineEntry.class);
     }
 }

@@ -12,6 +12,11 @@ public record TimelineEntry(String eventId, String aggregateId, String kind, Str
                             String unitId, long sequence, String type, Instant at, ActorRef actor, Channel channel,
                             String messageId, String summary) {
 
+    TimelineEntry withSummary(String newSummary) {
+        return new TimelineEntry(eventId, aggregateId, kind, policyId, itemNumber, unitId, sequence, type, at, actor,
+                channel, messageId, newSummary);
+    }
+
     static TimelineEntry from(Document d) {
         String channel = d.getString("channel");
         return new TimelineEntry(d.getString("_id"), d.getString("aggregateId"), d.getString("kind"),

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import io.duban.command.api.Actor;
+import io.duban.command.api.AlertAcknowledged;
 import io.duban.command.api.CommitmentRegistered;
 import io.duban.command.api.CommitmentReopened;
 import io.duban.command.api.CompletionClaimed;
@@ -14,61 +15,83 @@ import io.duban.command.api.DeadlineChangeRejected;
 import io.duban.command.api.DeadlineChangeRequested;
 import io.duban.command.api.MajorIssueRaised;
 import io.duban.command.api.MajorIssueResolved;
+import io.duban.command.api.Milestone;
+import io.duban.command.api.MilestoneBecameOverdue;
 import io.duban.command.api.MilestoneCompleted;
+import io.duban.command.api.OfficialAppointed;
+import io.duban.command.api.OfficialRemoved;
 import io.duban.command.api.PolicyImported;
 import io.duban.command.api.ProgressReported;
 import io.duban.query.ProcessingGroups;
 import io.duban.query.view.ActorRef;
-import io.duban.query.view.ProjectedView;
+import io.duban.query.view.MongoView;
 import io.duban.query.view.StoredTime;
-import io.duban.query.view.ViewWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * View {@value #COLLECTION}: one document per event, {@code _id} = the event's identifier.
  * <pre>
- * { _id, aggregateId, kind (policy | commitment), policyId, itemNumber, unitId, sequence, type, at (date),
- *   actor: {userId, name, role}, channel, messageId, summary }
+ * { _id, aggregateId, kind (policy | commitment | official), policyId, itemNumber, unitId, sequence, type,
+ *   at (date), actor: {userId, name, role}, channel, messageId, summary,
+ *   milestones: [{milestoneId, title}]                        (CommitmentRegistered only)
+ *   official: {action (APPOINTED | CHANGED | REAPPOINTED | REMOVED), name, role, unitIds, reason}
+ *                                                             (kind official only) }
  * </pre>
  * Each entry is written whole with a replace-by-id upsert, so handling an event twice writes the same document.
- * For commitment events, policy, item and unit come from the commitment's registration ({@link CommitmentKeys}).
+ * For commitment events, policy, item, unit and milestone titles come from the commitment's registration
+ * ({@link CommitmentKeys}); for a directory event, the person's earlier name and standing from their earlier
+ * entries ({@link OfficialStates}). Directory entries have aggregateId = userId and no policy, item or unit; their
+ * stored summary names units by id, and {@link TimelineQueries} words it again with the names of the units view
+ * (a name from another view is never written here).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.TIMELINE)
-public class TimelineProjection implements ProjectedView {
+public class TimelineProjection extends MongoView {
 
     public static final String COLLECTION = "timeline";
     static final String POLICY = "policy";
     static final String COMMITMENT = "commitment";
+    static final String OFFICIAL = "official";
+    static final String MILESTONES = "milestones";
+    static final String OFFICIAL_DETAILS = "official";
 
-    private final MongoTemplate mongo;
-    private final ViewWriter writer;
     private final CommitmentKeys keys;
+    private final OfficialStates officials;
 
     public TimelineProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
-        this.writer = new ViewWriter(mongo, COLLECTION);
+        super(mongo, COLLECTION);
         this.keys = new CommitmentKeys(mongo, COLLECTION);
+        this.officials = new OfficialStates(mongo, COLLECTION);
     }
 
     @EventHandler
     public void on(PolicyImported e, DomainEventMessage<?> m) {
-        record(m, POLICY, new CommitmentKeys.Key(e.policyId(), null, null), e.actor(), TimelineSummaries.of(e));
+        write(m, entry(m, POLICY, new CommitmentKeys.Key(e.policyId(), null, null, Map.of()), e.actor(),
+                TimelineSummaries.of(e)));
     }
 
     @EventHandler
     public void on(CommitmentRegistered e, DomainEventMessage<?> m) {
-        CommitmentKeys.Key key = new CommitmentKeys.Key(e.policyId(), e.itemNumber(), e.unitId());
+        Map<String, String> titles = new LinkedHashMap<>();
+        List<Milestone> milestones = e.milestones() == null ? List.of() : e.milestones();
+        milestones.forEach(milestone -> titles.put(milestone.milestoneId(), milestone.title()));
+        CommitmentKeys.Key key = new CommitmentKeys.Key(e.policyId(), e.itemNumber(), e.unitId(), titles);
         keys.remember(e.commitmentId(), key);
-        record(m, COMMITMENT, key, e.actor(), TimelineSummaries.of(e));
+        write(m, entry(m, COMMITMENT, key, e.actor(), TimelineSummaries.of(e))
+                .append(MILESTONES, milestones.stream()
+                        .map(milestone -> new Document("milestoneId", milestone.milestoneId())
+                                .append("title", milestone.title()))
+                        .toList()));
     }
 
     @EventHandler
@@ -121,12 +144,48 @@ public class TimelineProjection implements ProjectedView {
         commitment(m, e.commitmentId(), e.actor(), TimelineSummaries.of(e));
     }
 
-    private void commitment(DomainEventMessage<?> message, String commitmentId, Actor actor, String summary) {
-        record(message, COMMITMENT, keys.of(commitmentId), actor, summary);
+    @EventHandler
+    public void on(MilestoneBecameOverdue e, DomainEventMessage<?> m) {
+        CommitmentKeys.Key key = keys.of(e.commitmentId());
+        write(m, entry(m, COMMITMENT, key, e.actor(), TimelineSummaries.of(e, key.milestoneTitle(e.milestoneId()))));
     }
 
-    private void record(DomainEventMessage<?> message, String kind, CommitmentKeys.Key key, Actor actor, String summary) {
-        Document entry = new Document("_id", message.getIdentifier())
+    @EventHandler
+    public void on(AlertAcknowledged e, DomainEventMessage<?> m) {
+        commitment(m, e.commitmentId(), e.actor(), TimelineSummaries.of(e));
+    }
+
+    @EventHandler
+    public void on(OfficialAppointed e, DomainEventMessage<?> m) {
+        OfficialStates.State before = officials.before(e.userId(), m.getSequenceNumber());
+        DirectoryAction action = before == null ? DirectoryAction.APPOINTED
+                : before.active() ? DirectoryAction.CHANGED : DirectoryAction.REAPPOINTED;
+        officials.remember(e.userId(), new OfficialStates.State(m.getSequenceNumber(), e.name(), true));
+        official(m, e.actor(), new DirectoryDetails(action, e.name(), e.role(),
+                e.unitIds() == null ? List.of() : e.unitIds(), null));
+    }
+
+    @EventHandler
+    public void on(OfficialRemoved e, DomainEventMessage<?> m) {
+        OfficialStates.State before = officials.before(e.userId(), m.getSequenceNumber());
+        String name = before == null ? null : before.name();
+        officials.remember(e.userId(), new OfficialStates.State(m.getSequenceNumber(), name, false));
+        official(m, e.actor(), new DirectoryDetails(DirectoryAction.REMOVED, name, null, null, e.reason()));
+    }
+
+    private void commitment(DomainEventMessage<?> message, String commitmentId, Actor actor, String summary) {
+        write(message, entry(message, COMMITMENT, keys.of(commitmentId), actor, summary));
+    }
+
+    /** Stored with unit ids for names; the read side words the summary again with the units' names. */
+    private void official(DomainEventMessage<?> message, Actor actor, DirectoryDetails details) {
+        write(message, entry(message, OFFICIAL, CommitmentKeys.Key.NONE, actor, TimelineSummaries.of(details, id -> id))
+                .append(OFFICIAL_DETAILS, details.toDocument()));
+    }
+
+    private static Document entry(DomainEventMessage<?> message, String kind, CommitmentKeys.Key key, Actor actor,
+                                  String summary) {
+        return new Document("_id", message.getIdentifier())
                 .append("aggregateId", message.getAggregateIdentifier())
                 .append("kind", kind)
                 .append("policyId", key.policyId())
@@ -136,39 +195,25 @@ public class TimelineProjection implements ProjectedView {
                 .append("type", message.getPayloadType().getSimpleName())
                 .append("at", StoredTime.instant(message.getTimestamp()))
                 .append("actor", ActorRef.of(actor).toDocument())
-                .append("channel", actor == null || actor.channel() == null ? null : actor.channel().name())
+                .append("channel", ActorRef.channelOf(actor))
                 .append("messageId", actor == null ? null : actor.messageId())
                 .append("summary", summary);
-        writer.write(List.of(new ReplaceOneModel<>(Filters.eq("_id", message.getIdentifier()), entry,
+    }
+
+    private void write(DomainEventMessage<?> message, Document entry) {
+        write(List.of(new ReplaceOneModel<>(Filters.eq("_id", message.getIdentifier()), entry,
                 new ReplaceOptions().upsert(true))));
     }
 
-    @ResetHandler
-    public void reset() {
+    @Override
+    protected void beforeReset() {
         keys.forgetAll();
-        mongo.getCollection(COLLECTION).drop();
-        createIndexes();
+        officials.forgetAll();
     }
 
     @Override
-    public void createIndexes() {
-        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("aggregateId", "sequence"));
-        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("policyId", "itemNumber", "at"));
-        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("unitId", "at"));
-    }
-
-    @Override
-    public String viewName() {
-        return COLLECTION;
-    }
-
-    @Override
-    public String processingGroup() {
-        return ProcessingGroups.TIMELINE;
-    }
-
-    @Override
-    public String collectionName() {
-        return COLLECTION;
+    protected List<Bson> indexes() {
+        return List.of(Indexes.ascending("aggregateId", "sequence"), Indexes.ascending("policyId", "itemNumber", "at"),
+                Indexes.ascending("unitId", "at"));
     }
 }

@@ -1,5 +1,6 @@
 package io.duban.query.timeline;
 
+import io.duban.command.api.AlertAcknowledged;
 import io.duban.command.api.CommitmentRegistered;
 import io.duban.command.api.CommitmentReopened;
 import io.duban.command.api.CompletionClaimed;
@@ -9,11 +10,14 @@ import io.duban.command.api.DeadlineChangeRejected;
 import io.duban.command.api.DeadlineChangeRequested;
 import io.duban.command.api.MajorIssueRaised;
 import io.duban.command.api.MajorIssueResolved;
+import io.duban.command.api.MilestoneBecameOverdue;
 import io.duban.command.api.MilestoneCompleted;
 import io.duban.command.api.PolicyImported;
 import io.duban.command.api.ProgressReported;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
 
 /** The one-line Chinese summary of each event, as the timeline shows it. A pure function of the event. */
 public final class TimelineSummaries {
@@ -86,6 +90,47 @@ public final class TimelineSummaries {
 
     public static String of(CommitmentReopened e) {
         return "办公室退回，重新打开" + detail(e.reason());
+    }
+
+    /**
+     * {@code 里程碑 M1「出台补贴办法」已逾期（截止 2026-03-31）}, or for the final due date
+     * {@code 总体完成时限 2026-12-31 已过，尚未办结}.
+     *
+     * @param milestoneTitle the milestone's title, null when unknown (then left out)
+     */
+    public static String of(MilestoneBecameOverdue e, String milestoneTitle) {
+        if (e.milestoneId() == null) {
+            return "总体完成时限 " + e.dueDate() + " 已过，尚未办结";
+        }
+        return "里程碑 " + e.milestoneId() + (notBlank(milestoneTitle) ? "「" + milestoneTitle + "」" : " ")
+                + "已逾期（截止 " + e.dueDate() + "）";
+    }
+
+    public static String of(AlertAcknowledged e) {
+        return "确认收到督办提醒";
+    }
+
+    /**
+     * {@code 人员名录：任命 王五 为 自治区财政厅 工作人员}, {@code 人员名录：移出 王五（调离）}…
+     *
+     * @param unitName a unit's name by id (the id itself when no name is known)
+     */
+    static String of(DirectoryDetails d, Function<String, String> unitName) {
+        String text = "人员名录：" + d.action().verb() + " " + (d.name() == null ? "（姓名不详）" : d.name());
+        if (d.action() == DirectoryAction.REMOVED) {
+            return text + (notBlank(d.reason()) ? "（" + d.reason() + "）" : "");
+        }
+        if (d.role() == null) {
+            return text;
+        }
+        List<String> units = d.unitIds() == null ? List.of() : d.unitIds().stream().map(unitName).toList();
+        String unitText = units.isEmpty() ? "责任单位" : String.join("、", units);
+        return text + switch (d.role()) {
+            case OFFICIAL -> " 为 " + unitText + " 工作人员";
+            case UNIT_LEADER -> " 为 " + unitText + " 负责人";
+            case OFFICE -> " 为 领导小组办公室 工作人员";
+            case INSPECTOR -> " 为 督查人员";
+        };
     }
 
     /** "最终完成期限" or " M2 截止日期" (a space before the Latin id, none after the Chinese text before it). */

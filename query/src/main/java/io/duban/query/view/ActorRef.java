@@ -14,6 +14,11 @@ public record ActorRef(String userId, String name, Role role) {
         return new ActorRef(actor.userId(), actor.name(), actor.role());
     }
 
+    /** The channel's name, stored next to the actor where it matters; null when unknown. */
+    public static String channelOf(Actor actor) {
+        return actor == null || actor.channel() == null ? null : actor.channel().name();
+    }
+
     public static ActorRef from(Document stored) {
         if (stored == null) {
             return null;

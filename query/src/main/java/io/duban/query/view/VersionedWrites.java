@@ -29,11 +29,27 @@ public final class VersionedWrites {
      * sequence would try to insert a second document with the same id when the check fails.
      */
     public static List<WriteModel<Document>> upsert(String id, long sequence, Document fields) {
+        return createOrUpdate(id, sequence, new Document("$set", fields));
+    }
+
+    /** As {@link #upsert(String, long, Document)}, with update operators ({@code $set}, {@code $push}…) instead of fields. */
+    public static List<WriteModel<Document>> createOrUpdate(String id, long sequence, Document operators) {
         return List.of(
                 new UpdateOneModel<>(Filters.eq(ID, id),
                         new Document("$setOnInsert", new Document(LAST_SEQUENCE, -1L)),
                         new UpdateOptions().upsert(true)),
-                update(id, sequence, new Document("$set", fields)));
+                update(id, sequence, operators));
+    }
+
+    /**
+     * Applies the update operators to a document that has not seen {@code sequence} yet <em>and</em> matches
+     * {@code condition}, without recording the sequence: for a change that depends on the document's own state (say,
+     * a nested document that may be null). Put it before the {@link #update} of the same event in one ordered write;
+     * that update then records the sequence, so a repeated event finds neither write applicable.
+     */
+    public static WriteModel<Document> updateIf(String id, long sequence, Bson condition, Document operators) {
+        return new UpdateOneModel<>(Filters.and(Filters.eq(ID, id), Filters.lt(LAST_SEQUENCE, sequence), condition),
+                operators);
     }
 
     /** Applies the update operators to an existing document that has not seen {@code sequence} yet. */

@@ -40,6 +40,18 @@ public final class RequestParams {
         }
     }
 
+    /** {@code true} or {@code false} in any case; blank or missing gives {@code defaultValue}. */
+    public static boolean booleanValue(String name, String value, boolean defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        return switch (value.trim().toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new BadRequestException("参数 " + name + " 只能是 true 或 false，收到：" + value);
+        };
+    }
+
     /** Blank means "not given". */
     public static String optional(String value) {
         return value == null || value.isBlank() ? null : value.trim();

@@ -15,16 +15,13 @@ import io.duban.query.catalog.UnitsProjection;
 import io.duban.query.commitment.CommitmentReader;
 import io.duban.query.commitment.CommitmentStatus;
 import io.duban.query.commitment.CommitmentsProjection;
-import io.duban.query.fixtures.WireMongo;
+import io.duban.query.fixtures.WireMongoTest;
 import io.duban.query.light.BoardProperties;
 import io.duban.query.light.LightColor;
 import io.duban.query.light.TrafficLights;
 import io.duban.query.web.NotFoundException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -51,30 +48,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Item 1: own units 财政厅 (registered, 60%, M1 overdue on 2024-07-12) and 发展改革委 (not registered), co-responsible
  * 呼和浩特市人民政府 (registered and verified). Item 2: 交通运输厅 and the city, nobody registered.
  */
-class BoardQueriesTest {
+class BoardQueriesTest extends WireMongoTest {
 
     private static final Instant T0 = Instant.parse("2024-01-05T02:00:00Z");
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static WireMongo wire;
-    private MongoTemplate mongo;
     private ItemBoardQueries items;
     private UnitBoardQueries units;
     private CommitmentQueries commitments;
     private PolicyQueries policies;
 
-    @BeforeAll
-    static void startServer() {
-        wire = WireMongo.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wire.close();
-    }
-
     @BeforeEach
     void setUp() {
-        mongo = wire.freshTemplate();
         var imported = policyImported();
         var importMessage = policy(POLICY_ID, 0, imported, T0);
         new PoliciesProjection(mongo).on(imported, importMessage);

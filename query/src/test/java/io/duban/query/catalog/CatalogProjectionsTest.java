@@ -2,13 +2,10 @@ package io.duban.query.catalog;
 
 import io.duban.command.api.PolicyImported;
 import io.duban.command.api.SupportItem;
-import io.duban.query.fixtures.WireMongo;
+import io.duban.query.fixtures.WireMongoTest;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,29 +21,16 @@ import static io.duban.query.fixtures.SampleEvents.TRANSPORT;
 import static io.duban.query.fixtures.SampleEvents.policyImported;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CatalogProjectionsTest {
+class CatalogProjectionsTest extends WireMongoTest {
 
     private static final Instant IMPORTED_AT = Instant.parse("2023-03-01T01:02:03.456Z");
-    private static WireMongo wire;
-    private MongoTemplate mongo;
     private PoliciesProjection policies;
     private ItemsProjection items;
     private UnitsProjection units;
     private CatalogReader reader;
 
-    @BeforeAll
-    static void startServer() {
-        wire = WireMongo.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wire.close();
-    }
-
     @BeforeEach
     void setUp() {
-        mongo = wire.freshTemplate();
         policies = new PoliciesProjection(mongo);
         items = new ItemsProjection(mongo);
         units = new UnitsProjection(mongo);

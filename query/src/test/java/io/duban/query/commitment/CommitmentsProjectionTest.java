@@ -1,5 +1,8 @@
 package io.duban.query.commitment;
 
+import io.duban.command.api.Actor;
+import io.duban.command.api.AlertAcknowledged;
+import io.duban.command.api.Channel;
 import io.duban.command.api.CommitmentReopened;
 import io.duban.command.api.CompletionClaimed;
 import io.duban.command.api.CompletionVerified;
@@ -8,48 +11,36 @@ import io.duban.command.api.DeadlineChangeRejected;
 import io.duban.command.api.DeadlineChangeRequested;
 import io.duban.command.api.MajorIssueRaised;
 import io.duban.command.api.MajorIssueResolved;
+import io.duban.command.api.MilestoneBecameOverdue;
 import io.duban.command.api.MilestoneCompleted;
 import io.duban.command.api.ProgressReported;
-import io.duban.query.fixtures.WireMongo;
+import io.duban.command.api.Role;
+import io.duban.query.fixtures.WireMongoTest;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 import static io.duban.query.fixtures.EventMessages.commitment;
+import static io.duban.query.fixtures.SampleEvents.FINANCE;
 import static io.duban.query.fixtures.SampleEvents.FINANCE_OFFICIAL;
 import static io.duban.query.fixtures.SampleEvents.OFFICE;
 import static io.duban.query.fixtures.SampleEvents.financeRegistered;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CommitmentsProjectionTest {
+class CommitmentsProjectionTest extends WireMongoTest {
 
     private static final Instant T0 = Instant.parse("2024-01-05T02:00:00Z");
-    private static WireMongo wire;
-    private MongoTemplate mongo;
     private CommitmentsProjection projection;
     private String id;
 
-    @BeforeAll
-    static void startServer() {
-        wire = WireMongo.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wire.close();
-    }
-
     @BeforeEach
     void setUp() {
-        mongo = wire.freshTemplate();
         projection = new CommitmentsProjection(mongo);
         id = financeRegistered().commitmentId();
     }
@@ -222,6 +213,218 @@ class CommitmentsProjectionTest {
         // then
         assertThat(stored()).isEqualTo(before);
         assertThat(stored().getInteger("progress")).isEqualTo(50);
+    }
+
+    private void overdue(long sequence, String milestoneId, LocalDate dueDate, int day) {
+        var event = new MilestoneBecameOverdue(id, milestoneId, dueDate, Actor.schedule());
+        projection.on(event, commitment(id, sequence, event, at(day)));
+    }
+
+    private Document milestone(int index) {
+        return stored().getList("milestones", Document.class).get(index);
+    }
+
+    @Test
+    void aMissedMilestoneIsOpenOverdueUntilCompletedAndKeepsItsHistory() {
+        // given
+        projection.on(financeRegistered(), commitment(id, 0, financeRegistered(), T0));
+        assertThat(milestone(0).getBoolean("overdue")).isFalse();
+
+        // when
+        overdue(1, "M1", LocalDate.of(2024, 6, 30), 178);
+
+        // then
+        Document m1 = milestone(0);
+        assertThat(m1.getBoolean("overdue")).isTrue();
+        assertThat(m1.getDate("overdueSince")).isEqualTo(Date.from(at(178)));
+        assertThat(m1.getString("overdueDueDate")).isEqualTo("2024-06-30");
+        assertThat(milestone(1).getBoolean("overdue")).as("M2 untouched").isFalse();
+        Document doc = stored();
+        assertThat(doc.getLong("lastSequence")).isEqualTo(1);
+        assertThat(doc.getDate("lastUpdatedAt")).as("the scheduler is nobody's change").isEqualTo(Date.from(T0));
+        assertThat(doc.get("lastActor", Document.class).getString("name")).isEqualTo("李处长");
+
+        // when
+        var completed = new MilestoneCompleted(id, "M1", "补办完成", FINANCE_OFFICIAL);
+        projection.on(completed, commitment(id, 2, completed, at(190)));
+
+        // then
+        m1 = milestone(0);
+        assertThat(m1.getBoolean("completed")).isTrue();
+        assertThat(m1.getBoolean("overdue")).isFalse();
+        assertThat(m1.getDate("overdueSince")).as("history kept").isEqualTo(Date.from(at(178)));
+        assertThat(m1.getString("overdueDueDate")).isEqualTo("2024-06-30");
+    }
+
+    @Test
+    void anApprovedNewDateClearsTheMilestonesOverdueFlag() {
+        // given
+        projection.on(financeRegistered(), commitment(id, 0, financeRegistered(), T0));
+        overdue(1, "M1", LocalDate.of(2024, 6, 30), 178);
+        var request = new DeadlineChangeRequested(id, "C1", "M1", LocalDate.of(2024, 6, 30), LocalDate.of(2024, 9, 30), "用地延迟", FINANCE_OFFICIAL);
+        projection.on(request, commitment(id, 2, request, at(179)));
+
+        // when
+        var approved = new DeadlineChangeApproved(id, "C1", "M1", LocalDate.of(2024, 6, 30), LocalDate.of(2024, 9, 30), "同意", OFFICE);
+        projection.on(approved, commitment(id, 3, approved, at(180)));
+
+        // then
+        Document m1 = milestone(0);
+        assertThat(m1.getString("dueDate")).isEqualTo("2024-09-30");
+        assertThat(m1.getBoolean("overdue")).isFalse();
+        assertThat(m1.getString("overdueDueDate")).isEqualTo("2024-06-30");
+        assertThat(stored().get("finalDueDateOverdue")).as("the final due date is another matter").isNull();
+
+        // when the new date passes too
+        overdue(4, "M1", LocalDate.of(2024, 9, 30), 270);
+
+        // then
+        assertThat(milestone(0).getBoolean("overdue")).isTrue();
+        assertThat(milestone(0).getString("overdueDueDate")).isEqualTo("2024-09-30");
+    }
+
+    @Test
+    void theMissedFinalDueDateIsOpenUntilReDated() {
+        // given
+        projection.on(financeRegistered(), commitment(id, 0, financeRegistered(), T0));
+
+        // when
+        overdue(1, null, LocalDate.of(2025, 12, 31), 727);
+
+        // then
+        assertThat(stored().get("finalDueDateOverdue", Document.class)).isEqualTo(new Document("dueDate", "2025-12-31")
+                .append("since", Date.from(at(727))).append("open", true).append("closedBy", null));
+        assertThat(stored().getList("milestones", Document.class)).noneMatch(m -> m.getBoolean("overdue"));
+
+        // when
+        var request = new DeadlineChangeRequested(id, "C1", null, LocalDate.of(2025, 12, 31), LocalDate.of(2026, 6, 30), "资金晚到", FINANCE_OFFICIAL);
+        projection.on(request, commitment(id, 2, request, at(728)));
+        var approved = new DeadlineChangeApproved(id, "C1", null, LocalDate.of(2025, 12, 31), LocalDate.of(2026, 6, 30), null, OFFICE);
+        projection.on(approved, commitment(id, 3, approved, at(729)));
+
+        // then
+        Document overdue = stored().get("finalDueDateOverdue", Document.class);
+        assertThat(overdue.getBoolean("open")).isFalse();
+        assertThat(overdue.getString("closedBy")).isEqualTo("DEADLINE_CHANGED");
+        assertThat(overdue.getString("dueDate")).isEqualTo("2025-12-31");
+        assertThat(stored().getString("dueDate")).isEqualTo("2026-06-30");
+        assertThat(stored().getLong("lastSequence")).isEqualTo(3);
+    }
+
+    @Test
+    void verificationClosesTheMissedFinalDueDateAndReopeningOpensItAgain() {
+        // given
+        projection.on(financeRegistered(), commitment(id, 0, financeRegistered(), T0));
+        overdue(1, null, LocalDate.of(2025, 12, 31), 727);
+        var claimed = new CompletionClaimed(id, "全部建成", FINANCE_OFFICIAL);
+        projection.on(claimed, commitment(id, 2, claimed, at(730)));
+        assertThat(stored().get("finalDueDateOverdue", Document.class).getBoolean("open")).as("a claim is not done yet").isTrue();
+
+        // when
+        var verified = new CompletionVerified(id, "材料齐全", OFFICE);
+        projection.on(verified, commitment(id, 3, verified, at(731)));
+
+        // then
+        Document closed = stored().get("finalDueDateOverdue", Document.class);
+        assertThat(closed.getBoolean("open")).isFalse();
+        assertThat(closed.getString("closedBy")).isEqualTo("VERIFIED");
+        assertThat(stored().getString("status")).isEqualTo("VERIFIED");
+
+        // when
+        var reopened = new CommitmentReopened(id, "验收发现问题", OFFICE);
+        projection.on(reopened, commitment(id, 4, reopened, at(740)));
+
+        // then
+        Document reopenedOverdue = stored().get("finalDueDateOverdue", Document.class);
+        assertThat(reopenedOverdue.getBoolean("open")).isTrue();
+        assertThat(reopenedOverdue.get("closedBy")).isNull();
+        assertThat(reopenedOverdue.getDate("since")).isEqualTo(Date.from(at(727)));
+        assertThat(stored().getString("status")).isEqualTo("OPEN");
+        assertThat(stored().getLong("lastSequence")).isEqualTo(4);
+
+        // when the verification is delivered again
+        projection.on(verified, commitment(id, 3, verified, at(731)));
+
+        // then
+        assertThat(stored().get("finalDueDateOverdue", Document.class).getBoolean("open")).isTrue();
+        assertThat(stored().getString("status")).isEqualTo("OPEN");
+    }
+
+    @Test
+    void withoutAMissedDateVerificationReDatingAndReopeningLeaveNoOverdueRecord() {
+        // given
+        projection.on(financeRegistered(), commitment(id, 0, financeRegistered(), T0));
+        var request = new DeadlineChangeRequested(id, "C1", null, LocalDate.of(2025, 12, 31), LocalDate.of(2026, 6, 30), "资金晚到", FINANCE_OFFICIAL);
+        projection.on(request, commitment(id, 1, request, at(1)));
+        var approved = new DeadlineChangeApproved(id, "C1", null, LocalDate.of(2025, 12, 31), LocalDate.of(2026, 6, 30), null, OFFICE);
+        var claimed = new CompletionClaimed(id, "全部建成", FINANCE_OFFICIAL);
+        var verified = new CompletionVerified(id, "材料齐全", OFFICE);
+        var reopened = new CommitmentReopened(id, "验收发现问题", OFFICE);
+
+        // when
+        projection.on(approved, commitment(id, 2, approved, at(2)));
+        projection.on(claimed, commitment(id, 3, claimed, at(3)));
+        projection.on(verified, commitment(id, 4, verified, at(4)));
+        projection.on(reopened, commitment(id, 5, reopened, at(5)));
+
+        // then
+        Document doc = stored();
+        assertThat(doc.containsKey("finalDueDateOverdue")).isTrue();
+        assertThat(doc.get("finalDueDateOverdue")).isNull();
+        assertThat(doc.getString("dueDate")).isEqualTo("2026-06-30");
+        assertThat(doc.getString("status")).isEqualTo("OPEN");
+        assertThat(doc.getLong("lastSequence")).isEqualTo(5);
+    }
+
+    @Test
+    void anAcknowledgementRecordsWhoAndWhenAndCountsAsAChange() {
+        // given
+        projection.on(financeRegistered(), commitment(id, 0, financeRegistered(), T0));
+        overdue(1, "M1", LocalDate.of(2024, 6, 30), 178);
+        Actor replying = new Actor("fin-2", "张科长", Role.UNIT, Set.of(FINANCE.unitId()), Channel.DINGTALK, "msg-99");
+
+        // when
+        var acknowledged = new AlertAcknowledged(id, replying);
+        projection.on(acknowledged, commitment(id, 2, acknowledged, at(179)));
+
+        // then
+        Document doc = stored();
+        assertThat(doc.getDate("lastAcknowledgedAt")).isEqualTo(Date.from(at(179)));
+        assertThat(doc.get("lastAcknowledgedBy", Document.class))
+                .isEqualTo(new Document("userId", "fin-2").append("name", "张科长").append("role", "UNIT"));
+        assertThat(doc.getString("lastChannel")).isEqualTo("DINGTALK");
+        assertThat(doc.getString("lastMessageId")).isEqualTo("msg-99");
+        assertThat(doc.getDate("lastUpdatedAt")).isEqualTo(Date.from(at(179)));
+        assertThat(milestone(0).getBoolean("overdue")).as("acknowledging is not doing").isTrue();
+
+        // when read
+        CommitmentView view = new CommitmentReader(mongo).byId(id).orElseThrow();
+
+        // then
+        assertThat(view.lastAcknowledgedAt()).isEqualTo(at(179));
+        assertThat(view.lastAcknowledgedBy().name()).isEqualTo("张科长");
+        assertThat(view.milestones().get(0)).satisfies(m -> {
+            assertThat(m.overdue()).isTrue();
+            assertThat(m.overdueSince()).isEqualTo(at(178));
+            assertThat(m.overdueDueDate()).isEqualTo(LocalDate.of(2024, 6, 30));
+        });
+        assertThat(view.finalDueDateOverdue()).isNull();
+    }
+
+    @Test
+    void theFinalDueDateRecordIsReadBack() {
+        // given
+        projection.on(financeRegistered(), commitment(id, 0, financeRegistered(), T0));
+        overdue(1, null, LocalDate.of(2025, 12, 31), 727);
+        var verified = new CompletionVerified(id, "材料齐全", OFFICE);
+        projection.on(verified, commitment(id, 2, verified, at(731)));
+
+        // when
+        CommitmentView view = new CommitmentReader(mongo).byId(id).orElseThrow();
+
+        // then
+        assertThat(view.finalDueDateOverdue()).isEqualTo(new CommitmentView.FinalDueDateOverdue(
+                LocalDate.of(2025, 12, 31), at(727), false, FinalOverdueClosedBy.VERIFIED));
     }
 
     @Test

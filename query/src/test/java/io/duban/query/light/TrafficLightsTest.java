@@ -38,11 +38,12 @@ class TrafficLightsTest {
     private static CommitmentView commitment(int progress, CommitmentStatus status, boolean m1Done,
                                              List<OpenIssue> issues, CompletionClaim claim, Verification verification) {
         List<MilestoneView> milestones = List.of(
-                new MilestoneView("M1", "立项", LocalDate.of(2024, 3, 31), m1Done, null, null),
-                new MilestoneView("M2", "建成", LocalDate.of(2024, 9, 30), false, null, null));
+                new MilestoneView("M1", "立项", LocalDate.of(2024, 3, 31), m1Done, null, null, false, null, null),
+                new MilestoneView("M2", "建成", LocalDate.of(2024, 9, 30), false, null, null, false, null, null));
         return new CommitmentView("p.1.u1", "p", 1, "u1", "自治区财政厅", null, null,
                 LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), milestones, progress, null, null, status,
-                List.of(), List.of(), issues, 0, claim, verification, 0, null, null, null, null, null, null, null, 0);
+                List.of(), List.of(), issues, 0, claim, verification, 0, null, null, null, null, null, null, null, null, null,
+                null, 0);
     }
 
     private static CommitmentView open(int progress, boolean m1Done) {
@@ -153,12 +154,12 @@ class TrafficLightsTest {
 
     private static CommitmentView claimed(boolean milestonesDone, CompletionClaim claim) {
         List<MilestoneView> milestones = List.of(
-                new MilestoneView("M1", "立项", LocalDate.of(2024, 3, 31), milestonesDone, null, null),
-                new MilestoneView("M2", "建成", LocalDate.of(2024, 9, 30), true, null, null));
+                new MilestoneView("M1", "立项", LocalDate.of(2024, 3, 31), milestonesDone, null, null, false, null, null),
+                new MilestoneView("M2", "建成", LocalDate.of(2024, 9, 30), true, null, null, false, null, null));
         return new CommitmentView("p.1.u1", "p", 1, "u1", "自治区财政厅", null, null,
                 LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), milestones, 60, null, null,
                 CommitmentStatus.COMPLETION_CLAIMED, List.of(), List.of(), List.of(), 0, claim, null, 0, null,
-                null, null, null, null, null, null, 0);
+                null, null, null, null, null, null, null, null, null, 0);
     }
 
     @Test

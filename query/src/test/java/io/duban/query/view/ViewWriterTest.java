@@ -2,41 +2,25 @@ package io.duban.query.view;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertOneModel;
-import io.duban.query.fixtures.WireMongo;
+import io.duban.query.fixtures.WireMongoTest;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ViewWriterTest {
+class ViewWriterTest extends WireMongoTest {
 
-    private static WireMongo wire;
-    private MongoTemplate mongo;
     private ViewWriter writer;
     private MongoCollection<Document> collection;
 
-    @BeforeAll
-    static void startServer() {
-        wire = WireMongo.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wire.close();
-    }
-
     @BeforeEach
     void setUp() {
-        mongo = wire.freshTemplate();
         writer = new ViewWriter(mongo, "things");
         collection = mongo.getCollection("things");
     }

@@ -1,0 +1,87 @@
+package io.duban.query.view;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.util.List;
+
+/**
+ * The common part of a projection that keeps one MongoDB collection: its names, its {@link ViewWriter}, its indexes
+ * and its {@code @ResetHandler}. A subclass keeps only its event handlers and {@link #indexes()}.
+ * <p>
+ * The processing group is read from the subclass's {@link ProcessingGroup} annotation (the one Axon uses), so it is
+ * named once; the view's short name is its collection's name. Axon inspects the whole class hierarchy for handlers,
+ * so the inherited {@link #reset()} is the view's reset handler.
+ */
+public abstract class MongoView implements ProjectedView {
+
+    private final MongoTemplate mongo;
+    private final String collectionName;
+    private final String processingGroup;
+    private final ViewWriter writer;
+
+    protected MongoView(MongoTemplate mongo, String collectionName) {
+        this.mongo = mongo;
+        this.collectionName = collectionName;
+        this.processingGroup = processingGroupOf(getClass());
+        this.writer = new ViewWriter(mongo, collectionName);
+    }
+
+    private static String processingGroupOf(Class<?> type) {
+        ProcessingGroup group = AnnotatedElementUtils.findMergedAnnotation(type, ProcessingGroup.class);
+        if (group == null) {
+            throw new IllegalStateException(type.getName() + " must be annotated with @ProcessingGroup");
+        }
+        return group.value();
+    }
+
+    /** The secondary indexes production MongoDB needs for the view's queries (none: an empty list). */
+    protected abstract List<Bson> indexes();
+
+    /** Called by {@link #reset()} before the collection is dropped: forget what the projection keeps in memory. */
+    protected void beforeReset() {
+    }
+
+    /** Drops the collection and declares its indexes again; Axon calls it before a replay. */
+    @ResetHandler
+    public void reset() {
+        beforeReset();
+        collection().drop();
+        createIndexes();
+    }
+
+    @Override
+    public final void createIndexes() {
+        indexes().forEach(collection()::createIndex);
+    }
+
+    /** Sends writes through the view's {@link ViewWriter} (batched inside a unit of work). */
+    protected void write(List<? extends WriteModel<Document>> writes) {
+        writer.write(writes);
+    }
+
+    protected MongoCollection<Document> collection() {
+        return mongo.getCollection(collectionName);
+    }
+
+    @Override
+    public String viewName() {
+        return collectionName;
+    }
+
+    @Override
+    public String processingGroup() {
+        return processingGroup;
+    }
+
+    @Override
+    public String collectionName() {
+        return collectionName;
+    }
+}
