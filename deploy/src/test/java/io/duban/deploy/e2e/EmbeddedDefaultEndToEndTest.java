@@ -216,7 +216,9 @@ class EmbeddedDefaultEndToEndTest {
     @Order(6)
     void dropping_the_views_and_replaying_gives_the_same_documents() {
         Map<String, List<Document>> before = snapshot();
-        assertThat(before.get("timeline")).hasSize(17); // 15 commitment events + 2 policy imports
+        // 15 commitment events + 2 policy imports + 6 demo officials appointed from demo-officials.yml
+        assertThat(before.get("timeline")).hasSize(23);
+        assertThat(before.get("officials")).hasSize(6);
         assertThat(api.post("czt", "/api/admin/views/rebuild", "").status()).isEqualTo(403);
         Api.Response rebuild = api.post("inspector", "/api/admin/views/rebuild", "");
         assertThat(rebuild.status()).as(rebuild.raw()).isEqualTo(202);
@@ -244,7 +246,7 @@ class EmbeddedDefaultEndToEndTest {
     private Map<String, List<Document>> snapshot() {
         MongoTemplate mongo = app.getBean(MongoTemplate.class);
         Map<String, List<Document>> all = new LinkedHashMap<>();
-        for (String name : List.of("policies", "items", "units", "commitments", "timeline")) {
+        for (String name : List.of("policies", "items", "units", "commitments", "timeline", "officials")) {
             List<Document> docs = mongo.getCollection(name).find().sort(new Document("_id", 1))
                     .into(new ArrayList<>());
             all.put(name, docs);
