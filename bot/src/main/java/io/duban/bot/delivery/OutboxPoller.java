@@ -45,7 +45,16 @@ public class OutboxPoller implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (executor != null) {
-            executor.shutdownNow();
+            // let a pass in flight finish its MongoDB writes: interrupting it mid-batch would only force a retry
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                executor.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
             executor = null;
         }
     }

@@ -2,6 +2,7 @@ package io.duban.deploy.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.duban.bot.fake.CallbackResponse;
+import io.duban.bot.signature.CallbackSigner;
 import io.duban.bot.fake.DeliveredMessage;
 import io.duban.bot.fake.FakeCallback;
 import io.duban.bot.fake.FakeDingTalk;
@@ -131,8 +132,10 @@ class DingTalkEndToEndTest {
         FakeCallback forged = FakeCallback.oneToOne(WANG, "王演示", "#31 进度 99%");
         assertThat(fake.deliverCallback(callback, forged, String.valueOf(System.currentTimeMillis()), "forged")
                 .status()).isEqualTo(401);
-        String stale = String.valueOf(System.currentTimeMillis() - Duration.ofHours(2).toMillis());
-        assertThat(fake.deliverCallback(callback, forged, stale, null).status()).isEqualTo(401);
+        long stale = System.currentTimeMillis() - Duration.ofHours(2).toMillis();
+        String validSignForStale = new CallbackSigner(fake.settings().appSecret()).sign(stale);
+        assertThat(fake.deliverCallback(callback, forged, String.valueOf(stale), validSignForStale).status())
+                .isEqualTo(401);
         assertThat(fake.deliverCallback(callback, forged, null, null).status()).isEqualTo(401);
 
         awaitViews();
