@@ -36,9 +36,10 @@ import org.springframework.scheduling.quartz.SchedulerFactoryBean;
  *       stock scripts run with {@code continueOnError=true};</li>
  *   <li>{@link DialectJobStoreCustomizer}: the driver delegate and clustering that follow the database;</li>
  *   <li>the {@link DeadlineManager} bean. Axon 4.13's Spring Boot auto-configuration has deadline managers for
- *       db-scheduler and JobRunr only (not on the classpath), none for Quartz; without a bean Axon would fall back to
- *       its in-memory {@code SimpleDeadlineManager}. Axon's configuration finds this bean, so aggregates and sagas use
- *       it, and registers its shutdown handler.</li>
+ *       db-scheduler and JobRunr only (not on the classpath), none for Quartz. Without a bean, Axon's configuration
+ *       falls back to an in-memory deadline manager, and a {@code DeadlineManager} parameter of a command handler does
+ *       not even resolve (seen in the tests). Axon's configuration finds this bean, so aggregates and sagas use it,
+ *       and registers its shutdown handler.</li>
  * </ul>
  * An auto-configuration rather than a scanned {@code @Configuration}: it has to be registered before
  * {@link QuartzAutoConfiguration} (whose schema initializer backs off for ours), and every application that enables
