@@ -123,10 +123,16 @@ public class Commitment {
         scheduleDueDate(deadlines, clock, null, command.dueDate());
     }
 
-    /** Due dates are whole days in the business zone: a date is overdue once the following day has begun. */
+    /**
+     * Due dates are whole days in the business zone: a date is overdue once the following day has begun. A date
+     * already past (a roadmap registered late) is checked at once rather than handed to the scheduler as a trigger
+     * in the past, which Quartz would only pick up on its next misfire scan.
+     */
     private static void scheduleDueDate(DeadlineManager deadlines, Clock clock, String milestoneId, LocalDate due) {
         Instant endOfDueDate = due.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
-        deadlines.schedule(endOfDueDate, DUE_DATE_PASSED, new DueDatePassed(milestoneId, due));
+        Instant now = clock.instant();
+        deadlines.schedule(endOfDueDate.isBefore(now) ? now : endOfDueDate, DUE_DATE_PASSED,
+                new DueDatePassed(milestoneId, due));
     }
 
     @DeadlineHandler(deadlineName = DUE_DATE_PASSED)

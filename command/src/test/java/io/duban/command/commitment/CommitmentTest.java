@@ -59,7 +59,7 @@ class CommitmentTest {
         fixture = new AggregateTestFixture<>(Commitment.class);
         catalog = new InMemoryItemCatalog().with(POLICY, ITEM_31);
         fixture.registerInjectableResource(catalog);
-        fixture.registerInjectableResource(Clock.system(ZONE));
+        fixture.registerInjectableResource(new FixtureClock(fixture, ZONE));
     }
 
     @Nested
@@ -475,6 +475,15 @@ class CommitmentTest {
                     .expectScheduledDeadlineWithName(endOf(M1_DUE), Commitment.DUE_DATE_PASSED)
                     .expectScheduledDeadlineWithName(endOf(M2_DUE), Commitment.DUE_DATE_PASSED)
                     .expectScheduledDeadlineWithName(endOf(DUE), Commitment.DUE_DATE_PASSED);
+        }
+
+        @Test
+        void a_due_date_already_past_at_registration_is_checked_at_once() {
+            Instant late = endOf(M1_DUE).plusSeconds(3600);
+            fixture.givenCurrentTime(late)
+                    .when(register(FINANCE_OFFICIAL))
+                    .expectScheduledDeadlineWithName(late, Commitment.DUE_DATE_PASSED)
+                    .expectScheduledDeadlineWithName(endOf(M2_DUE), Commitment.DUE_DATE_PASSED);
         }
 
         @Test
