@@ -40,6 +40,11 @@ public final class MongoWireServer implements AutoCloseable {
         return new MongoTemplate(client, DATABASE);
     }
 
+    /** The server goes away; the clients stay, and fail their next call after a short wait. */
+    public void stopServer() {
+        server.shutdownNow();
+    }
+
     @Override
     public void close() {
         clients.forEach(MongoClient::close);
