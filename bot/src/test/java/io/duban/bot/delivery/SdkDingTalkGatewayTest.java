@@ -49,7 +49,7 @@ class SdkDingTalkGatewayTest {
     void one_to_one_markdown_reaches_each_user_and_throttled_or_unknown_users_are_reported() throws Exception {
         fake.faults().flowControl(List.of("u2")).invalidUsers(List.of("u3"));
 
-        OneToOneResult result = gateway.sendOneToOne(List.of("u1", "u2", "u3"), TITLE, TEXT);
+        OneToOneResult result = send("u1", "u2", "u3");
 
         assertThat(result.flowControlled()).containsExactly("u2");
         assertThat(result.invalid()).containsExactly("u3");
@@ -72,8 +72,8 @@ class SdkDingTalkGatewayTest {
 
     @Test
     void the_access_token_is_fetched_once_and_reused_across_sends_of_both_kinds() throws Exception {
-        gateway.sendOneToOne(List.of("u1"), TITLE, TEXT);
-        gateway.sendOneToOne(List.of("u2"), TITLE, TEXT);
+        send("u1");
+        send("u2");
         gateway.sendToOfficeGroup(TITLE, TEXT);
 
         assertThat(fake.messages().all()).hasSize(3);
@@ -82,11 +82,11 @@ class SdkDingTalkGatewayTest {
 
     @Test
     void the_access_token_is_renewed_once_its_7200_seconds_are_over() throws Exception {
-        gateway.sendOneToOne(List.of("u1"), TITLE, TEXT);
+        send("u1");
 
         clock.advance(Duration.ofSeconds(7_200));
-        gateway.sendOneToOne(List.of("u1"), TITLE, TEXT);
-        gateway.sendOneToOne(List.of("u2"), TITLE, TEXT);
+        send("u1");
+        send("u2");
 
         assertThat(fake.messages().all()).hasSize(3);
         assertThat(fake.accessTokensIssued()).isEqualTo(2);
@@ -94,13 +94,13 @@ class SdkDingTalkGatewayTest {
 
     @Test
     void the_access_token_is_renewed_a_few_minutes_before_it_expires_so_no_send_races_the_expiry() throws Exception {
-        gateway.sendOneToOne(List.of("u1"), TITLE, TEXT);
+        send("u1");
 
         clock.advance(Duration.ofSeconds(7_200 - 301));
-        gateway.sendOneToOne(List.of("u1"), TITLE, TEXT);
+        send("u1");
         assertThat(fake.accessTokensIssued()).isEqualTo(1);
         clock.advance(Duration.ofSeconds(2));
-        gateway.sendOneToOne(List.of("u1"), TITLE, TEXT);
+        send("u1");
 
         assertThat(fake.accessTokensIssued()).isEqualTo(2);
         assertThat(fake.messages().all()).hasSize(3);
@@ -108,22 +108,22 @@ class SdkDingTalkGatewayTest {
 
     @Test
     void a_token_dingtalk_refuses_is_forgotten_and_the_failure_is_retryable() throws Exception {
-        gateway.sendOneToOne(List.of("u1"), TITLE, TEXT);
+        send("u1");
         fake.revokeAccessTokens();
 
         DeliveryException refused = catchThrowableOfType(DeliveryException.class,
-                () -> gateway.sendOneToOne(List.of("u1"), TITLE, TEXT));
+                () -> send("u1"));
 
         assertThat(refused.getMessage()).isEqualTo("batchSendOTO: HTTP 401 InvalidAuthentication");
         assertThat(refused.retryable()).isTrue();
-        gateway.sendOneToOne(List.of("u1"), TITLE, TEXT);
+        send("u1");
         assertThat(fake.accessTokensIssued()).isEqualTo(2);
         assertThat(fake.messages().all()).hasSize(2);
     }
 
     @Test
     void server_errors_outages_and_rate_limits_are_retryable() throws Exception {
-        gateway.sendOneToOne(List.of("u1"), TITLE, TEXT);
+        send("u1");
 
         fake.faults().failNextCalls(1, 502);
         assertRetryable("batchSendOTO: HTTP 502 InternalError");
@@ -135,7 +135,7 @@ class SdkDingTalkGatewayTest {
         assertRetryable("batchSendOTO: DingTalk unreachable");
         fake.endOutage();
 
-        gateway.sendOneToOne(List.of("u1"), TITLE, TEXT);
+        send("u1");
         assertThat(fake.messages().all()).hasSize(2);
     }
 
@@ -164,7 +164,7 @@ class SdkDingTalkGatewayTest {
 
     @Test
     void when_the_app_robot_fails_the_office_group_is_reached_through_the_signed_webhook() throws Exception {
-        gateway.sendOneToOne(List.of("u1"), TITLE, TEXT);
+        send("u1");
         fake.faults().failNextCalls(1, 503);
 
         gateway.sendToOfficeGroup(TITLE, TEXT);
@@ -208,9 +208,13 @@ class SdkDingTalkGatewayTest {
         assertThat(fake.messages().all()).isEmpty();
     }
 
+    private OneToOneResult send(String... userIds) throws DeliveryException {
+        return gateway.sendOneToOne(List.of(userIds), TITLE, TEXT);
+    }
+
     private void assertRetryable(String message) {
         DeliveryException failure = catchThrowableOfType(DeliveryException.class,
-                () -> gateway.sendOneToOne(List.of("u1"), TITLE, TEXT));
+                () -> send("u1"));
         assertThat(failure.getMessage()).isEqualTo(message);
         assertThat(failure.retryable()).isTrue();
     }
