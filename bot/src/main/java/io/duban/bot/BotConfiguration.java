@@ -8,7 +8,11 @@ import io.duban.bot.delivery.OutboxPoller;
 import io.duban.bot.delivery.OutboxSender;
 import io.duban.bot.delivery.SdkDingTalkGateway;
 import io.duban.bot.directory.Directory;
+import io.duban.bot.inbound.InboundMessageReader;
+import io.duban.bot.inbound.InboundProcessor;
 import io.duban.bot.ledger.CommitmentLedger;
+import io.duban.bot.stream.BotMessageListener;
+import io.duban.bot.stream.StreamModeReceiver;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -20,7 +24,10 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** Wires the DingTalk edge: gateway, outbox sender and its poller, when {@code duban.dingtalk.enabled=true}. */
+/**
+ * Wires the DingTalk edge: gateway, outbox sender and its poller, when {@code duban.dingtalk.enabled=true}; and the
+ * Stream mode receiver when {@code duban.dingtalk.stream-enabled=true} as well (never against the local fake).
+ */
 @Configuration
 public class BotConfiguration {
 
@@ -54,5 +61,13 @@ public class BotConfiguration {
     @ConditionalOnProperty(name = "duban.dingtalk.enabled", havingValue = "true")
     OutboxPoller outboxPoller(OutboxSender sender, DingTalkProperties properties) {
         return new OutboxPoller(sender, properties.pollInterval());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = {"duban.dingtalk.enabled", "duban.dingtalk.stream-enabled"}, havingValue = "true")
+    @ConditionalOnProperty(name = "duban.dingtalk.fake.enabled", havingValue = "false", matchIfMissing = true)
+    StreamModeReceiver streamModeReceiver(DingTalkProperties properties, ObjectMapper json,
+                                          InboundProcessor processor) {
+        return new StreamModeReceiver(properties, new BotMessageListener(new InboundMessageReader(json), processor));
     }
 }

@@ -62,11 +62,14 @@ public class Outbox {
                 .sort(new Document("occurredAt", 1)).limit(limit).into(new ArrayList<>());
     }
 
-    /** Takes an entry for one sender for a while, so two nodes never send the same entry at once. */
+    /**
+     * Takes an entry for one sender for a while, so two nodes never send the same entry at once. Only a due entry can
+     * be taken: a sender that listed it before another one's attempt failed must not cut that attempt's backoff short.
+     */
     public Optional<Document> claim(String key, Duration lease) {
         Date now = Date.from(clock.instant());
         return Optional.ofNullable(mongo.getCollection(COLLECTION).findOneAndUpdate(
-                Filters.and(Filters.eq("_id", key), Filters.eq("status", "PENDING"),
+                Filters.and(Filters.eq("_id", key), Filters.eq("status", "PENDING"), Filters.lte("nextAttemptAt", now),
                         Filters.or(Filters.exists("lockedUntil", false), Filters.lt("lockedUntil", now))),
                 Updates.set("lockedUntil", Date.from(clock.instant().plus(lease))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));

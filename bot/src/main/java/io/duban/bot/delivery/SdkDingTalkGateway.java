@@ -135,7 +135,10 @@ public class SdkDingTalkGateway implements DingTalkGateway {
     private DeliveryException failure(String operation, Exception e) {
         DeliveryException failure = FailureClassifier.classify(operation, e);
         if (failure.getMessage().contains("HTTP 401")) {
+            // DingTalk no longer accepts the cached token (revoked, or expired early): the next attempt fetches a new
+            // one, so this is worth retrying, not a reason to give the message up
             tokens.invalidate();
+            return new DeliveryException(failure.getMessage(), true, e);
         }
         return failure;
     }

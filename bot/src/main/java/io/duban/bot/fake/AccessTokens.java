@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Access tokens the fake has issued, each valid for {@link #LIFETIME} by the fake's clock, as DingTalk's are. A
@@ -19,6 +20,7 @@ final class AccessTokens {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
+    private final AtomicInteger issued = new AtomicInteger();
 
     AccessTokens(Clock clock) {
         this.clock = clock;
@@ -29,6 +31,7 @@ final class AccessTokens {
         random.nextBytes(raw);
         String token = HexFormat.of().formatHex(raw);
         expiries.put(token, clock.instant().plus(LIFETIME));
+        issued.incrementAndGet();
         return token;
     }
 
@@ -38,6 +41,10 @@ final class AccessTokens {
         }
         Instant expiry = expiries.get(token);
         return expiry != null && clock.instant().isBefore(expiry);
+    }
+
+    int issued() {
+        return issued.get();
     }
 
     void revokeAll() {

@@ -105,6 +105,11 @@ public final class FakeDingTalk implements AutoCloseable {
         return messages;
     }
 
+    /** How many access tokens the fake has issued so far: a client that caches its token asks once per lifetime. */
+    public int accessTokensIssued() {
+        return tokens.issued();
+    }
+
     /** Every issued access token stops working, as if they had all expired. */
     public void revokeAccessTokens() {
         tokens.revokeAll();

@@ -16,6 +16,7 @@ public final class Faults {
     private final AtomicInteger rateLimitsLeft = new AtomicInteger();
     private final AtomicInteger webhookThrottlesLeft = new AtomicInteger();
     private final Set<String> flowControlled = ConcurrentHashMap.newKeySet();
+    private final Set<String> invalid = ConcurrentHashMap.newKeySet();
     private volatile boolean serviceUnavailable;
 
     /** The next {@code calls} requests, whatever the path, answer {@code status} (a 5xx) with an error body. */
@@ -46,6 +47,15 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * These userIds are unknown to the organisation (left it, or never were): they come back in
+     * {@code invalidStaffIdList} and get nothing, however often they are sent to.
+     */
+    public Faults invalidUsers(Collection<String> userIds) {
+        invalid.addAll(userIds);
+        return this;
+    }
+
     public Faults clearFlowControl() {
         flowControlled.clear();
         return this;
@@ -57,6 +67,7 @@ public final class Faults {
         rateLimitsLeft.set(0);
         webhookThrottlesLeft.set(0);
         flowControlled.clear();
+        invalid.clear();
         serviceUnavailable = false;
         return this;
     }
@@ -84,6 +95,10 @@ public final class Faults {
 
     boolean isFlowControlled(String userId) {
         return flowControlled.contains(userId);
+    }
+
+    boolean isInvalid(String userId) {
+        return invalid.contains(userId);
     }
 
     private static boolean takeOne(AtomicInteger counter) {

@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * {@code POST /v1.0/robot/oToMessages/batchSend}: at most 20 userIds. Users under flow control come back in
- * {@code flowControlledStaffIdList} with HTTP 200 and are NOT recorded — exactly the case a sender must retry.
+ * {@code flowControlledStaffIdList} with HTTP 200 and are NOT recorded — exactly the case a sender must retry. Users
+ * the organisation does not know come back in {@code invalidStaffIdList}, also with HTTP 200, and are not recorded.
  */
 final class OneToOneSendEndpoint implements FakeEndpoint {
 
@@ -49,9 +50,12 @@ final class OneToOneSendEndpoint implements FakeEndpoint {
         }
         String processQueryKey = UUID.randomUUID().toString();
         List<String> flowControlled = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
         for (JsonNode userId : userIds) {
             String id = userId.asText();
-            if (faults.isFlowControlled(id)) {
+            if (faults.isInvalid(id)) {
+                invalid.add(id);
+            } else if (faults.isFlowControlled(id)) {
                 flowControlled.add(id);
             } else {
                 log.record(new DeliveredMessage(Route.ONE_TO_ONE, id, request.msgKey(), request.msgParam(), List.of(),
@@ -60,7 +64,8 @@ final class OneToOneSendEndpoint implements FakeEndpoint {
         }
         ObjectNode reply = exchange.newObject();
         reply.put("processQueryKey", processQueryKey);
-        reply.putArray("invalidStaffIdList");
+        ArrayNode unknown = reply.putArray("invalidStaffIdList");
+        invalid.forEach(unknown::add);
         ArrayNode throttled = reply.putArray("flowControlledStaffIdList");
         flowControlled.forEach(throttled::add);
         exchange.ok(reply);

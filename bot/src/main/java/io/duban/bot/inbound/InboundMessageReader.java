@@ -5,19 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.Optional;
 
-/** Reads a callback body leniently: any malformed or incomplete body is simply "not a message". */
-final class InboundMessageReader {
+/**
+ * Reads a robot message leniently: any malformed or incomplete body is simply "not a message". HTTP callback mode
+ * (the request body) and Stream mode (the frame's data) carry the same JSON and both read it here.
+ */
+public final class InboundMessageReader {
 
     /** DingTalk bodies are small; anything larger is not one of them. */
     static final int MAX_BODY_CHARS = 64_000;
 
     private final ObjectMapper json;
 
-    InboundMessageReader(ObjectMapper json) {
+    public InboundMessageReader(ObjectMapper json) {
         this.json = json;
     }
 
-    Optional<InboundMessage> read(String body) {
+    public Optional<InboundMessage> read(String body) {
         if (body == null || body.isBlank() || body.length() > MAX_BODY_CHARS) {
             return Optional.empty();
         }
@@ -27,7 +30,7 @@ final class InboundMessageReader {
                 return Optional.empty();
             }
             String msgId = text(root, "msgId");
-            if (msgId == null || msgId.length() > 200) {
+            if (msgId == null || msgId.isBlank() || msgId.length() > 200) {
                 return Optional.empty();
             }
             return Optional.of(new InboundMessage(msgId, text(root, "msgtype"), text(root.path("text"), "content"),

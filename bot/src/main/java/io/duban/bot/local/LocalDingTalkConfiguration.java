@@ -45,6 +45,10 @@ public class LocalDingTalkConfiguration {
                 .bindOrCreate("duban.dingtalk", DingTalkProperties.class);
         FakeDingTalk local = fake.getIfAvailable();
         if (local != null) {
+            if (configured.streamEnabled()) {
+                log.warn("duban.dingtalk.stream-enabled is ignored with the local fake (it has no Stream gateway): "
+                        + "replies come through the HTTP callback");
+            }
             return configured.connectedTo(local, FAKE_OFFICE_CONVERSATION);
         }
         if (configured.enabled() && (blank(configured.appKey()) || blank(configured.appSecret())

@@ -1,9 +1,6 @@
 package io.duban.bot.alert;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.duban.bot.MongoWireServer;
 import io.duban.command.api.Actor;
 import io.duban.command.api.MajorIssueRaised;
 import io.duban.command.api.MilestoneBecameOverdue;
@@ -14,9 +11,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,25 +27,20 @@ class AlertProducerTest {
     private static final String ID = "nzf-2023-1.31.uc88ba393";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-01T00:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
-    private MongoServer server;
-    private MongoClient client;
+    private MongoWireServer mongo;
     private Outbox outbox;
     private AlertProducer producer;
 
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        InetSocketAddress address = server.getLocalAddress();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-        outbox = new Outbox(new MongoTemplate(client, "bot-test"), CLOCK);
+        mongo = new MongoWireServer();
+        outbox = new Outbox(mongo.newTemplate(), CLOCK);
         producer = new AlertProducer(outbox);
     }
 
     @AfterEach
     void tearDown() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     @Test

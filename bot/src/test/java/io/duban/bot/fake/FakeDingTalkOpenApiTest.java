@@ -147,6 +147,27 @@ class FakeDingTalkOpenApiTest {
     }
 
     @Test
+    void users_unknown_to_the_organisation_are_listed_invalid_and_not_delivered() throws Exception {
+        fake.faults().invalidUsers(List.of("left001"));
+
+        BatchSendOTOResponse response = sendOneToOne(token(), List.of("user001", "left001"));
+
+        assertThat(response.getBody().getInvalidStaffIdList()).containsExactly("left001");
+        assertThat(response.getBody().getFlowControlledStaffIdList()).isEmpty();
+        assertThat(fake.messages().all()).extracting(DeliveredMessage::recipient).containsExactly("user001");
+    }
+
+    @Test
+    void counts_the_access_tokens_it_issues() throws Exception {
+        assertThat(fake.accessTokensIssued()).isZero();
+
+        token();
+        token();
+
+        assertThat(fake.accessTokensIssued()).isEqualTo(2);
+    }
+
+    @Test
     void sends_to_a_group_and_refuses_an_oversized_msg_param() throws Exception {
         String token = token();
         OrgGroupSendResponse response = sendToGroup(token, MARKDOWN);

@@ -5,16 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A clock a test can move forward, to expire tokens and session webhooks without waiting. */
-final class MutableClock extends Clock {
+/** A clock a test can move forward, to expire tokens, session webhooks and backoffs without waiting. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
