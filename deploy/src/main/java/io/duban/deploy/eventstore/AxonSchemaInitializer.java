@@ -50,7 +50,7 @@ public final class AxonSchemaInitializer {
     /** Creates every missing table and returns the names of those it created. */
     public List<String> createMissingTables() {
         try (Connection connection = dataSource.getConnection()) {
-            Set<String> existing = existingTables(connection);
+            Set<String> existing = SchemaTables.of(connection, "event store");
             List<String> created = new ArrayList<>();
             createIfMissing(connection, existing, created, eventSchema.domainEventTable(),
                     () -> dialect.eventTableFactory().createDomainEventTable(connection, eventSchema));
@@ -76,24 +76,6 @@ public final class AxonSchemaInitializer {
         }
     }
 
-    /** Upper-cased names of the tables in the connection's current schema. */
-    static Set<String> existingTables(Connection connection) throws SQLException {
-        String schema = connection.getSchema();
-        if (schema == null) {
-            // PostgreSQL reports no current schema when currentSchema/search_path names none that exists; looking
-            // across all schemas could then find another application's tables.
-            throw new IllegalStateException("The event store connection has no current schema: "
-                    + "check currentSchema / search_path in spring.datasource.url");
-        }
-        DatabaseMetaData metaData = connection.getMetaData();
-        Set<String> tables = new TreeSet<>();
-        try (ResultSet rs = metaData.getTables(connection.getCatalog(), schema, null, new String[] {"TABLE"})) {
-            while (rs.next()) {
-                tables.add(rs.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
-            }
-        }
-        return tables;
-    }
 
     private void createIfMissing(Connection connection, Set<String> existing, List<String> created, String table,
                                  StatementFactory ddl) throws SQLException {

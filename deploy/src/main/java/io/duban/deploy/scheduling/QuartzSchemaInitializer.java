@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 import io.duban.deploy.eventstore.DatabaseDialect;
+import io.duban.deploy.eventstore.SchemaTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.quartz.QuartzDataSourceScriptDatabaseInitializer;
@@ -99,27 +100,11 @@ public class QuartzSchemaInitializer extends QuartzDataSourceScriptDatabaseIniti
     public Set<String> missingTables() {
         try (Connection connection = dataSource.getConnection()) {
             Set<String> missing = new TreeSet<>(TABLES);
-            missing.removeAll(existingTables(connection));
+            missing.removeAll(SchemaTables.of(connection, "Quartz"));
             return missing;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the Quartz tables: " + e.getMessage(), e);
         }
     }
 
-    private static Set<String> existingTables(Connection connection) throws SQLException {
-        String schema = connection.getSchema();
-        if (schema == null) {
-            // Same rule as the event store: without a current schema, another application's tables could be found.
-            throw new IllegalStateException("The Quartz connection has no current schema: "
-                    + "check currentSchema / search_path in spring.datasource.url");
-        }
-        DatabaseMetaData metaData = connection.getMetaData();
-        Set<String> tables = new TreeSet<>();
-        try (ResultSet rs = metaData.getTables(connection.getCatalog(), schema, null, new String[] {"TABLE"})) {
-            while (rs.next()) {
-                tables.add(rs.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
-            }
-        }
-        return tables;
-    }
 }

@@ -1,5 +1,7 @@
 package io.duban.deploy.eventstore;
 
+import io.duban.deploy.testdb.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -300,7 +302,7 @@ abstract class AbstractEventStoreTest {
 
     static Set<String> axonTablesIn(TestDatabase database) throws SQLException {
         try (Connection connection = database.connect()) {
-            Set<String> tables = new TreeSet<>(AxonSchemaInitializer.existingTables(connection));
+            Set<String> tables = new TreeSet<>(SchemaTables.of(connection, "test"));
             tables.retainAll(AXON_TABLES);
             return tables;
         }

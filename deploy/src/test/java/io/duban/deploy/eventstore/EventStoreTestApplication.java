@@ -1,5 +1,7 @@
 package io.duban.deploy.eventstore;
 
+import io.duban.deploy.testdb.TestDatabase;
+
 import io.duban.deploy.time.TimeConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

@@ -1,5 +1,7 @@
 package io.duban.deploy.eventstore;
 
+import io.duban.deploy.testdb.TestDatabase;
+
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -12,9 +14,8 @@ class H2EventStoreTest extends AbstractEventStoreTest {
 
     @Override
     protected TestDatabase createDatabase(String name) {
-        String url = "jdbc:h2:file:" + directory.resolve("data-" + name).resolve("events") + ";DB_CLOSE_ON_EXIT=FALSE";
-        // Same credentials as the application: none (application.yml sets no user for H2).
-        return new TestDatabase(url, null, null, () -> { });
+        // same credentials as the application: none (application.yml sets no user for H2)
+        return TestDatabase.h2(directory.resolve("data-" + name), "events");
     }
 
     @Override

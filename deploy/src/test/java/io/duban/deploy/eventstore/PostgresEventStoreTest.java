@@ -1,5 +1,8 @@
 package io.duban.deploy.eventstore;
 
+import io.duban.deploy.testdb.PostgresTestSchemas;
+import io.duban.deploy.testdb.TestDatabase;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,22 +20,10 @@ import org.junit.jupiter.api.Assumptions;
  */
 class PostgresEventStoreTest extends AbstractEventStoreTest {
 
-    static final String URL = env("DUBAN_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = env("DUBAN_TEST_POSTGRES_USER", "postgres");
-    static final String PASSWORD = env("DUBAN_TEST_POSTGRES_PASSWORD", null);
 
     @Override
     protected TestDatabase createDatabase(String name) throws SQLException {
-        String schema = "duban_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = connectOrAbort(); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return new TestDatabase(url, USER, PASSWORD, () -> {
-            try (Connection admin = connectOrAbort(); Statement statement = admin.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-        });
+        return PostgresTestSchemas.fresh("duban_it_");
     }
 
     @Override
@@ -40,24 +31,5 @@ class PostgresEventStoreTest extends AbstractEventStoreTest {
         return "bytea";
     }
 
-    private static Connection connectOrAbort() {
-        Properties properties = new Properties();
-        properties.setProperty("user", USER);
-        if (PASSWORD != null) {
-            properties.setProperty("password", PASSWORD);
-        }
-        properties.setProperty("connectTimeout", "3");
-        properties.setProperty("loginTimeout", "5");
-        try {
-            return DriverManager.getConnection(URL, properties);
-        } catch (SQLException e) {
-            return Assumptions.abort("PostgreSQL not reachable at " + URL + " as " + USER + ": " + e.getMessage()
-                    + " (set DUBAN_TEST_POSTGRES_URL/_USER/_PASSWORD)");
-        }
-    }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

@@ -1,5 +1,7 @@
 package io.duban.deploy.scheduling;
 
+import io.duban.deploy.testdb.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -50,7 +52,7 @@ abstract class AbstractQuartzDeadlineTest {
     static final String SCHEDULER_NAME = "duban";
 
     /** A new, empty database or schema; aborts the test when the server is unreachable. */
-    protected abstract QuartzTestDatabase createDatabase(String name) throws Exception;
+    protected abstract TestDatabase createDatabase(String name) throws Exception;
 
     protected abstract DatabaseDialect dialect();
 
@@ -59,7 +61,7 @@ abstract class AbstractQuartzDeadlineTest {
 
     @Test
     void theSchemaScriptCreatesTheQuartzTablesOnAnEmptyDatabaseAndRunningItTwiceIsFine() throws Exception {
-        try (QuartzTestDatabase database = createDatabase("schema")) {
+        try (TestDatabase database = createDatabase("schema")) {
             // given an empty database
             QuartzSchemaInitializer initializer = new QuartzSchemaInitializer(database.dataSource(), dialect());
             assertThat(initializer.missingTables()).containsExactlyInAnyOrderElementsOf(QuartzSchemaInitializer.TABLES);
@@ -97,7 +99,7 @@ abstract class AbstractQuartzDeadlineTest {
 
     @Test
     void axonUsesOneQuartzDeadlineManagerWhoseSchedulerStopsBeforeTheDataSourceCloses() throws Exception {
-        try (QuartzTestDatabase database = createDatabase("wiring")) {
+        try (TestDatabase database = createDatabase("wiring")) {
             // given the application
             ConfigurableApplicationContext app = start(database, "A");
             SchedulerProbe probe = app.getBean(SchedulerProbe.class);
@@ -141,7 +143,7 @@ abstract class AbstractQuartzDeadlineTest {
 
     @Test
     void aDeadlineTwoSecondsAheadFiresItsHandlerWithinAFewSeconds() throws Exception {
-        try (QuartzTestDatabase database = createDatabase("on-time");
+        try (TestDatabase database = createDatabase("on-time");
              ConfigurableApplicationContext app = start(database, "A")) {
             // given a reminder whose deadline is two seconds ahead
             Instant due = Instant.now().plusSeconds(2);
@@ -168,7 +170,7 @@ abstract class AbstractQuartzDeadlineTest {
 
     @Test
     void aDeadlineScheduledBeforeARestartFiresOnceAfterIt() throws Exception {
-        try (QuartzTestDatabase database = createDatabase("restart")) {
+        try (TestDatabase database = createDatabase("restart")) {
             // given a reminder scheduled five seconds ahead, and the application closed before it is due
             Instant due;
             String reminder;
@@ -200,7 +202,7 @@ abstract class AbstractQuartzDeadlineTest {
         // A misfire threshold of 1 s instead of the configured minute, so that a few seconds of downtime already
         // make the trigger misfired and the start-up goes through Quartz's misfire handling.
         String shortMisfireThreshold = "--spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000";
-        try (QuartzTestDatabase database = createDatabase("downtime")) {
+        try (TestDatabase database = createDatabase("downtime")) {
             // given a reminder scheduled four seconds ahead
             Instant due;
             String reminder;
@@ -238,7 +240,7 @@ abstract class AbstractQuartzDeadlineTest {
 
     // --- helpers
 
-    static ConfigurableApplicationContext start(QuartzTestDatabase database, String node, String... extra) {
+    static ConfigurableApplicationContext start(TestDatabase database, String node, String... extra) {
         return SchedulingTestApplication.start(database.url(), database.user(), database.password(), node, extra);
     }
 
@@ -249,18 +251,18 @@ abstract class AbstractQuartzDeadlineTest {
         return reminder;
     }
 
-    static List<Firing> firings(QuartzTestDatabase database) throws SQLException {
+    static List<Firing> firings(TestDatabase database) throws SQLException {
         try (Connection connection = database.connect()) {
             return FiringLog.firings(connection);
         }
     }
 
     /** Waits until at least {@code count} firings are recorded, or the deadline passes; returns what was recorded. */
-    static List<Firing> awaitFirings(QuartzTestDatabase database, int count, Instant until) throws Exception {
+    static List<Firing> awaitFirings(TestDatabase database, int count, Instant until) throws Exception {
         return awaitFirings(database, firings -> firings.size() >= count, until);
     }
 
-    static List<Firing> awaitFirings(QuartzTestDatabase database, Predicate<List<Firing>> done, Instant until)
+    static List<Firing> awaitFirings(TestDatabase database, Predicate<List<Firing>> done, Instant until)
             throws Exception {
         List<Firing> firings = firings(database);
         while (!done.test(firings) && Instant.now().isBefore(until)) {
@@ -282,7 +284,7 @@ abstract class AbstractQuartzDeadlineTest {
                          boolean jobRequestsRecovery) {
     }
 
-    static StoredTrigger storedTrigger(QuartzTestDatabase database) throws SQLException {
+    static StoredTrigger storedTrigger(TestDatabase database) throws SQLException {
         try (Connection connection = database.connect();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT t.JOB_GROUP, t.TRIGGER_TYPE, s.REPEAT_COUNT, t.MISFIRE_INSTR, j.REQUESTS_RECOVERY"

@@ -1,5 +1,7 @@
 package io.duban.deploy.scheduling;
 
+import io.duban.deploy.testdb.TestDatabase;
+
 import java.nio.file.Path;
 
 import io.duban.deploy.eventstore.DatabaseDialect;
@@ -12,10 +14,9 @@ class QuartzDeadlineH2Test extends AbstractQuartzDeadlineTest {
     static Path directory;
 
     @Override
-    protected QuartzTestDatabase createDatabase(String name) {
-        String url = "jdbc:h2:file:" + directory.resolve("data-" + name).resolve("events") + ";DB_CLOSE_ON_EXIT=FALSE";
-        // Same credentials as the application: none (application.yml sets no user for H2).
-        return new QuartzTestDatabase(url, null, null, () -> { });
+    protected TestDatabase createDatabase(String name) {
+        // same credentials as the application: none (application.yml sets no user for H2)
+        return TestDatabase.h2(directory.resolve("data-" + name), "events");
     }
 
     @Override

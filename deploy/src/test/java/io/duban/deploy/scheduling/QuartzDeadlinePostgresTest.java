@@ -1,5 +1,8 @@
 package io.duban.deploy.scheduling;
 
+import io.duban.deploy.testdb.PostgresTestSchemas;
+import io.duban.deploy.testdb.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -45,22 +48,10 @@ class QuartzDeadlinePostgresTest extends AbstractQuartzDeadlineTest {
 
     private static final Logger log = LoggerFactory.getLogger(QuartzDeadlinePostgresTest.class);
 
-    static final String URL = env("DUBAN_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = env("DUBAN_TEST_POSTGRES_USER", "postgres");
-    static final String PASSWORD = env("DUBAN_TEST_POSTGRES_PASSWORD", null);
 
     @Override
-    protected QuartzTestDatabase createDatabase(String name) throws SQLException {
-        String schema = "duban_qz_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = connectOrAbort(); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return new QuartzTestDatabase(url, USER, PASSWORD, () -> {
-            try (Connection admin = connectOrAbort(); Statement statement = admin.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-        });
+    protected TestDatabase createDatabase(String name) throws SQLException {
+        return PostgresTestSchemas.fresh("duban_qz_");
     }
 
     @Override
@@ -75,7 +66,7 @@ class QuartzDeadlinePostgresTest extends AbstractQuartzDeadlineTest {
 
     @Test
     void twoClusteredNodesFireEachDeadlineExactlyOnceAndTheSurvivorTakesOverAStoppedNodesDeadline() throws Exception {
-        try (QuartzTestDatabase database = createDatabase("cluster");
+        try (TestDatabase database = createDatabase("cluster");
              ConfigurableApplicationContext nodeA = start(database, "A");
              OtherJvmNode nodeB = OtherJvmNode.start(database, "B")) {
             // given two nodes checked in as one cluster
@@ -122,7 +113,7 @@ class QuartzDeadlinePostgresTest extends AbstractQuartzDeadlineTest {
     }
 
     /** Instance ids in Quartz's cluster state table for the scheduler name. */
-    private static List<String> checkedInInstances(QuartzTestDatabase database) throws SQLException {
+    private static List<String> checkedInInstances(TestDatabase database) throws SQLException {
         try (Connection connection = database.connect();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT INSTANCE_NAME FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = ?")) {
@@ -143,7 +134,7 @@ class QuartzDeadlinePostgresTest extends AbstractQuartzDeadlineTest {
      */
     private record OtherJvmNode(Process process, Writer commands, Path output) implements AutoCloseable {
 
-        static OtherJvmNode start(QuartzTestDatabase database, String name) throws Exception {
+        static OtherJvmNode start(TestDatabase database, String name) throws Exception {
             Path output = Path.of("target", "quartz-cluster-node-" + name + ".log").toAbsolutePath();
             Files.createDirectories(output.getParent());
             List<String> command = new ArrayList<>(List.of(
@@ -219,24 +210,5 @@ class QuartzDeadlinePostgresTest extends AbstractQuartzDeadlineTest {
         }
     }
 
-    private static Connection connectOrAbort() {
-        Properties properties = new Properties();
-        properties.setProperty("user", USER);
-        if (PASSWORD != null) {
-            properties.setProperty("password", PASSWORD);
-        }
-        properties.setProperty("connectTimeout", "3");
-        properties.setProperty("loginTimeout", "5");
-        try {
-            return DriverManager.getConnection(URL, properties);
-        } catch (SQLException e) {
-            return Assumptions.abort("PostgreSQL not reachable at " + URL + " as " + USER + ": " + e.getMessage()
-                    + " (set DUBAN_TEST_POSTGRES_URL/_USER/_PASSWORD)");
-        }
-    }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }
