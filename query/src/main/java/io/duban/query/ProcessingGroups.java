@@ -14,8 +14,10 @@ public final class ProcessingGroups {
     public static final String COMMITMENTS = "commitments-view";
     public static final String TIMELINE = "timeline-view";
     public static final String OFFICIALS = "officials-view";
+    public static final String DISPATCH_ROUNDS = "dispatch-rounds-view";
 
-    public static final List<String> ALL = List.of(POLICIES, ITEMS, UNITS, COMMITMENTS, TIMELINE, OFFICIALS);
+    public static final List<String> ALL = List.of(POLICIES, ITEMS, UNITS, COMMITMENTS, TIMELINE, OFFICIALS,
+            DISPATCH_ROUNDS);
 
     private ProcessingGroups() {
     }

@@ -38,6 +38,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.duban.command.api.dispatch.DispatchRoundClosed;
+import io.duban.command.api.dispatch.DispatchRoundOpened;
+import io.duban.command.api.dispatch.QuarterlyReportRecorded;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +61,7 @@ import static io.duban.query.fixtures.SampleEvents.OFFICE;
 import static io.duban.query.fixtures.SampleEvents.POLICY_ID;
 import static io.duban.query.fixtures.SampleEvents.financeRegistered;
 import static io.duban.query.fixtures.SampleEvents.policyImported;
+import static io.duban.query.fixtures.EventMessages.message;
 import static io.duban.query.fixtures.SampleEvents.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -83,6 +87,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "axon.eventhandling.processors.commitments-view.batch-size=50",
         "axon.eventhandling.processors.timeline-view.batch-size=50",
         "axon.eventhandling.processors.officials-view.batch-size=50",
+        "axon.eventhandling.processors.dispatch-rounds-view.batch-size=50",
 })
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -145,6 +150,13 @@ class QueryModuleIntegrationTest {
         history.add(official(WANG, 1, new OfficialAppointed(WANG, "王五", OfficialRole.UNIT_LEADER,
                 List.of(DEVELOPMENT.unitId(), FINANCE.unitId()), OFFICE), T0.plusSeconds(120)));
         history.add(official(ZHAO, 1, new OfficialRemoved(ZHAO, "调离", OFFICE), T0.plusSeconds(130)));
+        history.add(message("DispatchRound", "2024-Q3", 0, new DispatchRoundOpened("2024-Q3", LocalDate.of(2024, 7, 1),
+                LocalDate.of(2024, 9, 30), LocalDate.of(2024, 7, 12), List.of(cityId, financeId), Actor.schedule()),
+                T0.plusSeconds(140)));
+        history.add(message("DispatchRound", "2024-Q3", 1, new QuarterlyReportRecorded("2024-Q3", cityId, 100, "已办结",
+                FINANCE_OFFICIAL, T0.plusSeconds(150), false, Actor.system("季度调度登记")), T0.plusSeconds(150)));
+        history.add(message("DispatchRound", "2024-Q3", 2, new DispatchRoundClosed("2024-Q3", LocalDate.of(2024, 7, 1),
+                LocalDate.of(2024, 9, 30), List.of(cityId), List.of(financeId), Actor.schedule()), T0.plusSeconds(160)));
         eventStore.publish(history);
         assertThat(rebuilder.awaitUpToDate(WAIT)).as("processors caught up: %s", rebuilder.statuses()).isTrue();
     }
@@ -381,7 +393,7 @@ class QueryModuleIntegrationTest {
         http.perform(get("/api/commitments").param("itemNumber", "x")).andExpect(status().isBadRequest());
         http.perform(post("/api/admin/views/rebuild").param("view", "bogus"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("未知视图：bogus，可选：policies、items、units、commitments、timeline、officials"));
+                .andExpect(jsonPath("$.detail").value("未知视图：bogus，可选：policies、items、units、commitments、timeline、officials、dispatch_rounds"));
         http.perform(get("/api/officials").param("role", "BOSS"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("参数 role 只能是 OFFICIAL、UNIT_LEADER、OFFICE、INSPECTOR 之一，收到：BOSS"));
@@ -395,7 +407,7 @@ class QueryModuleIntegrationTest {
     void theAdminApiShowsAndRebuildsViews() throws Exception {
         http.perform(get("/api/admin/views"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(6))
+                .andExpect(jsonPath("$.length()").value(7))
                 .andExpect(jsonPath("$[?(@.view == 'commitments')].processor").value("commitments-view"))
                 .andExpect(jsonPath("$[?(@.view == 'officials')].processor").value("officials-view"))
                 .andExpect(jsonPath("$[?(@.view == 'commitments')].documentCount").value(2));
@@ -409,5 +421,37 @@ class QueryModuleIntegrationTest {
         List<ViewStatus> statuses = rebuilder.statuses();
         assertThat(statuses).filteredOn(s -> s.view().equals("timeline")).singleElement()
                 .satisfies(s -> assertThat(s.documentCount()).isEqualTo(17));
+    }
+
+    @Test
+    void dispatchRoundsAndTheirDigestAsJsonCsvAndHtml() throws Exception {
+        http.perform(get("/api/dispatch-rounds"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].roundId").value("2024-Q3"))
+                .andExpect(jsonPath("$[0].status").value("CLOSED"));
+        http.perform(get("/api/dispatch-rounds/2024-Q3"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.notReported[0]").value(financeId))
+                .andExpect(jsonPath("$.reportDeadline").value("2024-07-12"));
+        http.perform(get("/api/dispatch-rounds/2024-Q3/digest"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.asOf").value("2024-09-30"))
+                .andExpect(jsonPath("$.totals.total").value(2))
+                .andExpect(jsonPath("$.totals.done").value(1))
+                .andExpect(jsonPath("$.notReported[0].unitName").value("自治区财政厅"));
+        byte[] csv = http.perform(get("/api/dispatch-rounds/2024-Q3/digest.csv"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(csv).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("自治区财政厅");
+        String html = http.perform(get("/api/dispatch-rounds/2024-Q3/digest.html"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("2024-Q3 季度调度汇总").contains("未报送季度进度的单位");
+        http.perform(get("/api/dispatch-rounds/2030-Q1/digest"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 }

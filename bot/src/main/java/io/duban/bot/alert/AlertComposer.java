@@ -5,7 +5,11 @@ import io.duban.bot.ledger.LedgerEntry;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Words alerts in Chinese: what is due, since when, and exactly what to type back. DingTalk markdown has no code
@@ -48,7 +52,53 @@ public class AlertComposer {
                             + optional("\n\n**详情**：", facts.get("detail"))
                             + "\n\n**报告人**：" + facts.get("raisedBy") + "\n\n**编号**：" + facts.get("issueId")
                             + "\n\n办公室确认收到请回复：「收到 " + ref + "」");
+            case QUARTERLY_REPORT_REQUESTED, QUARTERLY_REPORT_OVERDUE -> quarterly(kind, facts, commitment);
+            case QUARTERLY_DIGEST -> throw new IllegalArgumentException("a digest is composed by composeDigest");
         };
+    }
+
+    /** The quarterly report request or reminder to one unit, listing its items of the round. */
+    private ComposedAlert quarterly(AlertKind kind, Map<String, String> facts, LedgerEntry commitment) {
+        List<String> refs = ids(facts.get("commitmentIds")).stream().map(this::referenceOf).toList();
+        String first = refs.isEmpty() ? reference(commitment) : refs.get(0);
+        boolean overdue = kind == AlertKind.QUARTERLY_REPORT_OVERDUE;
+        String heading = overdue ? "季度进度逾期未报" : "季度调度：请报送本季度进度";
+        return new ComposedAlert((overdue ? "催报：" : "季度调度：") + facts.get("roundId") + " " + commitment.unitName(),
+                "### " + heading + "\n\n**轮次**：" + facts.get("roundId") + "\n\n**单位**：" + commitment.unitName()
+                        + "\n\n**事项**：" + String.join("、", refs)
+                        + (overdue ? "\n\n**报送截止**：" + facts.get("reportDeadline") + "（已过），以上事项尚未报送本季度进度。"
+                                : "\n\n**报送截止**：" + facts.get("reportDeadline"))
+                        + "\n\n请逐项回复进度（可复制后修改）：\n\n「" + first + " 进度 80% 本季度完成的工作」");
+    }
+
+    /** The office group's digest of a closed round: counts, who did not report, and where the full page is. */
+    public ComposedAlert composeDigest(Map<String, String> facts, Function<String, Optional<LedgerEntry>> ledger) {
+        List<String> missing = ids(facts.get("notReported"));
+        StringBuilder text = new StringBuilder("### 季度调度汇总：" + facts.get("roundId") + "\n\n**季度**："
+                + facts.get("quarterStart") + " 至 " + facts.get("quarterEnd") + "\n\n**已报送**：" + facts.get("reported")
+                + " 项；**未报送**：" + missing.size() + " 项");
+        if (!missing.isEmpty()) {
+            text.append("\n\n**未报送单位**：\n");
+            for (String id : missing) {
+                text.append("\n- ").append(referenceOf(id)).append(" ")
+                        .append(ledger.apply(id).map(LedgerEntry::unitName).orElse(id.substring(id.lastIndexOf('.') + 1)));
+            }
+        }
+        text.append("\n\n完整汇总（按事项、按单位、逾期最严重事项）：").append(facts.get("digestPath"));
+        return new ComposedAlert("季度调度汇总 " + facts.get("roundId"), text.toString());
+    }
+
+    /** The reference of a commitment id ({@code policy.item.unit}), as {@link #reference(LedgerEntry)} words it. */
+    String referenceOf(String commitmentId) {
+        int last = commitmentId.lastIndexOf('.');
+        int item = commitmentId.lastIndexOf('.', last - 1);
+        String policyId = commitmentId.substring(0, item);
+        String number = commitmentId.substring(item + 1, last);
+        return policyId.equals(defaultPolicyId) ? "#" + number : "#" + policyId + "/" + number;
+    }
+
+    private static List<String> ids(String joined) {
+        return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));
     }
 
     private ComposedAlert overdue(Map<String, String> facts, LedgerEntry commitment, String ref, String subject) {

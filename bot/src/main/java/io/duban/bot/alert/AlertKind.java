@@ -11,7 +11,13 @@ public enum AlertKind {
     /** The office sent a completion back: the unit's officials. */
     COMPLETION_SENT_BACK(Audience.UNIT_OFFICIALS),
     /** A major issue was raised: the office group at once (art. 24). */
-    MAJOR_ISSUE(Audience.OFFICE_GROUP);
+    MAJOR_ISSUE(Audience.OFFICE_GROUP),
+    /** A quarterly dispatch round opened: each unit's officials, one message listing the unit's items. */
+    QUARTERLY_REPORT_REQUESTED(Audience.UNIT_OFFICIALS),
+    /** The round's report deadline passed: the officials of each unit that has not reported. */
+    QUARTERLY_REPORT_OVERDUE(Audience.UNIT_OFFICIALS),
+    /** The round closed: the office group gets the digest's summary and the link to the full page. */
+    QUARTERLY_DIGEST(Audience.OFFICE_GROUP);
 
     public enum Audience {
         UNIT_OFFICIALS,

@@ -6,6 +6,9 @@ import io.duban.command.api.DeadlineChangeApproved;
 import io.duban.command.api.DeadlineChangeRejected;
 import io.duban.command.api.MajorIssueRaised;
 import io.duban.command.api.MilestoneBecameOverdue;
+import io.duban.command.api.dispatch.DispatchRoundClosed;
+import io.duban.command.api.dispatch.DispatchRoundOpened;
+import io.duban.command.api.dispatch.LateUnitsReminded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -88,6 +92,42 @@ class AlertProducer {
         }
         facts.put("raisedBy", event.actor().name());
         add(message, AlertKind.MAJOR_ISSUE, event.commitmentId(), facts);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(DispatchRoundOpened event, EventMessage<?> message) {
+        perUnit(message, AlertKind.QUARTERLY_REPORT_REQUESTED, event.roundId(), event.reportDeadline().toString(),
+                event.commitmentIds());
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(LateUnitsReminded event, EventMessage<?> message) {
+        perUnit(message, AlertKind.QUARTERLY_REPORT_OVERDUE, event.roundId(), event.reportDeadline().toString(),
+                event.commitmentIds());
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(DispatchRoundClosed event, EventMessage<?> message) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("roundId", event.roundId());
+        facts.put("quarterStart", event.quarterStart().toString());
+        facts.put("quarterEnd", event.quarterEnd().toString());
+        facts.put("reported", String.valueOf(event.reported().size()));
+        facts.put("notReported", String.join(",", event.notReported()));
+        facts.put("digestPath", "/api/dispatch-rounds/" + event.roundId() + "/digest.html");
+        add(message, AlertKind.QUARTERLY_DIGEST, null, facts);
+    }
+
+    /** One entry per unit (the unit is the last part of a commitment id), keyed by event, kind and unit. */
+    private void perUnit(EventMessage<?> message, AlertKind kind, String roundId, String deadline, List<String> ids) {
+        Map<String, List<String>> byUnit = new LinkedHashMap<>();
+        ids.forEach(id -> byUnit.computeIfAbsent(id.substring(id.lastIndexOf('.') + 1), u -> new java.util.ArrayList<>()).add(id));
+        byUnit.forEach((unitId, unitIds) -> outbox.add(message.getIdentifier() + ":" + kind.name() + ":" + unitId, kind,
+                unitIds.get(0), Map.of("roundId", roundId, "reportDeadline", deadline,
+                        "commitmentIds", String.join(",", unitIds)), message.getTimestamp()));
     }
 
     private void add(EventMessage<?> message, AlertKind kind, String commitmentId, Map<String, String> facts) {

@@ -123,6 +123,16 @@ public class OutboxSender {
 
     /** Words the alert and fixes its recipients; false when that has to wait or gave up. */
     private boolean compose(Document entry, AlertKind kind) {
+        if (kind == AlertKind.QUARTERLY_DIGEST) {
+            Map<String, String> facts = new LinkedHashMap<>();
+            entry.get("facts", Document.class).forEach((k, v) -> facts.put(k, String.valueOf(v)));
+            ComposedAlert digest = composer.composeDigest(facts, ledger::find);
+            Document changes = new Document("title", digest.title()).append("text", digest.text());
+            outbox.record(entry.getString("_id"), new Document(changes).append("lockedUntil",
+                    Date.from(clock.instant().plus(LEASE))));
+            entry.putAll(changes);
+            return true;
+        }
         Optional<LedgerEntry> commitment = ledger.find(entry.getString("commitmentId"));
         Instant occurredAt = entry.getDate("occurredAt").toInstant();
         if (commitment.isEmpty()) {

@@ -51,6 +51,11 @@ public class TrafficLights {
         return LocalDate.now(clock);
     }
 
+    /** The same lights with {@code day} as "today" (e.g. a quarter's last day, for a reproducible digest). */
+    public TrafficLights asOf(LocalDate day) {
+        return new TrafficLights(Clock.fixed(day.atStartOfDay(zone()).toInstant(), zone()), properties);
+    }
+
     public Light of(CommitmentView commitment) {
         if (commitment.status() == CommitmentStatus.VERIFIED) {
             return Light.of(LightColor.DONE, List.of(verifiedReason(commitment)));

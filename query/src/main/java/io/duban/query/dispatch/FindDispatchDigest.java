@@ -1,0 +1,5 @@
+package io.duban.query.dispatch;
+
+/** The digest of one dispatch round. */
+public record FindDispatchDigest(String roundId) {
+}

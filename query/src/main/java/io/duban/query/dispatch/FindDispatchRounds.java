@@ -1,0 +1,5 @@
+package io.duban.query.dispatch;
+
+/** Every dispatch round, latest first. */
+public record FindDispatchRounds() {
+}
