@@ -26,6 +26,8 @@ import io.duban.command.api.ReportProgress;
 import io.duban.command.api.RequestDeadlineChange;
 import io.duban.command.api.ResponsiblePerson;
 import io.duban.command.api.VerifyCompletion;
+import io.duban.command.api.UrgeCommitment;
+import io.duban.command.api.CommitmentUrged;
 import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -40,6 +42,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import static io.duban.command.api.CommandRefusedException.Reason.INVALID_INPUT;
+import static io.duban.command.api.CommandRefusedException.Reason.NOT_PERMITTED;
+import static io.duban.command.api.CommandRefusedException.Reason.RULE_VIOLATED;
 import static io.duban.command.commitment.Fixtures.*;
 
 /**
@@ -403,6 +408,43 @@ class CommitmentScheduleTest {
                             new MilestoneBecameOverdue(ID, "M1", later, SCHEDULE),
                             new EscalationStarted(ID, "M1", later, LADDER, SCHEDULE),
                             new EscalationRaised(ID, "M1", later, 2, SCHEDULE));
+        }
+    }
+
+    @Nested
+    class Urging {
+
+        @Test
+        void the_office_urges_a_commitment() {
+            fixture.given(registered())
+                    .when(new UrgeCommitment(ID, " 请于本周内报送进展 ", OFFICE))
+                    .expectEvents(new CommitmentUrged(ID, "请于本周内报送进展", OFFICE));
+        }
+
+        @Test
+        void only_the_office_urges() {
+            fixture.given(registered())
+                    .when(new UrgeCommitment(ID, "请报送进展", FINANCE_OFFICIAL))
+                    .expectException(Refusal.refused(NOT_PERMITTED, "commitment.office-only"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void an_urging_needs_a_message() {
+            fixture.given(registered())
+                    .when(new UrgeCommitment(ID, " ", OFFICE))
+                    .expectException(Refusal.refused(INVALID_INPUT, "input.required"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_verified_commitment_is_not_urged() {
+            fixture.given(registered(), new MilestoneCompleted(ID, "M1", null, FINANCE_OFFICIAL),
+                            new MilestoneCompleted(ID, "M2", null, FINANCE_OFFICIAL),
+                            new CompletionClaimed(ID, "已拨付", FINANCE_OFFICIAL), new CompletionVerified(ID, null, OFFICE))
+                    .when(new UrgeCommitment(ID, "请报送进展", OFFICE))
+                    .expectException(Refusal.refused(RULE_VIOLATED, "commitment.verified"))
+                    .expectNoEvents();
         }
     }
 
