@@ -11,11 +11,20 @@ public enum AlertKind {
     /** The office sent a completion back: the unit's officials. */
     COMPLETION_SENT_BACK(Audience.UNIT_OFFICIALS),
     /** A major issue was raised: the office group at once (art. 24). */
-    MAJOR_ISSUE(Audience.OFFICE_GROUP);
+    MAJOR_ISSUE(Audience.OFFICE_GROUP),
+    /** A due date is a few working days away (DueDateApproaching): the unit's officials. */
+    DUE_SOON(Audience.UNIT_OFFICIALS),
+    /** Escalation level 2: the unit's leaders. */
+    ESCALATED_TO_LEADER(Audience.UNIT_LEADERS),
+    /** Escalation level 3: the office group; the case is on the office's escalation list. */
+    ESCALATED_TO_OFFICE(Audience.OFFICE_GROUP),
+    /** The office urged the commitment (催办): the unit's officials. */
+    URGED(Audience.UNIT_OFFICIALS);
 
     public enum Audience {
         UNIT_OFFICIALS,
-        OFFICE_GROUP
+        OFFICE_GROUP,
+        UNIT_LEADERS
     }
 
     private final Audience audience;
