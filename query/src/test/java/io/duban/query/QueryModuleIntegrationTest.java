@@ -134,15 +134,29 @@ class QueryModuleIntegrationTest {
         history.add(commitment(financeId, 3, new DeadlineChangeApproved(financeId, "C1", "M1", LocalDate.of(2024, 6, 30),
                 LocalDate.of(2024, 9, 30), "同意", OFFICE), T0.plusSeconds(40)));
         history.add(commitment(financeId, 4, new MajorIssueRaised(financeId, "I1", "征地受阻", "两户未签约", FINANCE_OFFICIAL), T0.plusSeconds(50)));
+        history.add(commitment(financeId, 5, new io.duban.command.api.DueDateApproaching(financeId, "M1",
+                LocalDate.of(2024, 9, 30), 7, Actor.schedule()), T0.plusSeconds(52)));
+        history.add(commitment(financeId, 6, new io.duban.command.api.CommitmentUrged(financeId, "请报送征地进展", OFFICE),
+                T0.plusSeconds(54)));
         history.add(commitment(cityId, 0, cityRegistered, T0.plusSeconds(60)));
         history.add(commitment(cityId, 1, new MilestoneBecameOverdue(cityId, "M1", LocalDate.of(2024, 3, 31),
                 Actor.schedule()), T0.plusSeconds(62)));
-        history.add(commitment(cityId, 2, new AlertAcknowledged(cityId, FINANCE_OFFICIAL), T0.plusSeconds(64)));
-        history.add(commitment(cityId, 3, new MilestoneCompleted(cityId, "M1", "已到位", FINANCE_OFFICIAL), T0.plusSeconds(70)));
-        history.add(commitment(cityId, 4, new MilestoneBecameOverdue(cityId, null, LocalDate.of(2024, 6, 30),
+        history.add(commitment(cityId, 2, new io.duban.command.api.EscalationStarted(cityId, "M1",
+                LocalDate.of(2024, 3, 31), List.of(3, 7), Actor.schedule()), T0.plusSeconds(62)));
+        history.add(commitment(cityId, 3, new io.duban.command.api.EscalationRaised(cityId, "M1",
+                LocalDate.of(2024, 3, 31), 2, Actor.schedule()), T0.plusSeconds(63)));
+        history.add(commitment(cityId, 4, new AlertAcknowledged(cityId, FINANCE_OFFICIAL), T0.plusSeconds(64)));
+        history.add(commitment(cityId, 5, new io.duban.command.api.EscalationPaused(cityId, "M1",
+                LocalDate.of(2024, 3, 31), 2, io.duban.command.api.EscalationPauseReason.ALERT_ACKNOWLEDGED,
+                FINANCE_OFFICIAL), T0.plusSeconds(64)));
+        history.add(commitment(cityId, 6, new MilestoneCompleted(cityId, "M1", "已到位", FINANCE_OFFICIAL), T0.plusSeconds(70)));
+        history.add(commitment(cityId, 7, new io.duban.command.api.EscalationEnded(cityId, "M1",
+                LocalDate.of(2024, 3, 31), 2, io.duban.command.api.EscalationEndReason.MILESTONE_COMPLETED,
+                FINANCE_OFFICIAL), T0.plusSeconds(70)));
+        history.add(commitment(cityId, 8, new MilestoneBecameOverdue(cityId, null, LocalDate.of(2024, 6, 30),
                 Actor.schedule()), T0.plusSeconds(75)));
-        history.add(commitment(cityId, 5, new CompletionClaimed(cityId, "配套已到位", FINANCE_OFFICIAL), T0.plusSeconds(80)));
-        history.add(commitment(cityId, 6, new CompletionVerified(cityId, "同意办结", OFFICE), T0.plusSeconds(90)));
+        history.add(commitment(cityId, 9, new CompletionClaimed(cityId, "配套已到位", FINANCE_OFFICIAL), T0.plusSeconds(80)));
+        history.add(commitment(cityId, 10, new CompletionVerified(cityId, "同意办结", OFFICE), T0.plusSeconds(90)));
         history.add(official(WANG, 0, new OfficialAppointed(WANG, "王五", OfficialRole.OFFICIAL,
                 List.of(FINANCE.unitId()), OFFICE), T0.plusSeconds(100)));
         history.add(official(ZHAO, 0, new OfficialAppointed(ZHAO, "赵六", OfficialRole.OFFICIAL,
@@ -180,7 +194,7 @@ class QueryModuleIntegrationTest {
         // given
         Map<String, List<Document>> before = snapshot();
         assertThat(before.get("commitments")).hasSize(2);
-        assertThat(before.get("timeline")).hasSize(17);
+        assertThat(before.get("timeline")).hasSize(23);
         assertThat(before.get("officials")).hasSize(2);
         // Tamper with every view: only a real drop and replay brings the originals back.
         for (ProjectedView view : views) {
@@ -284,8 +298,10 @@ class QueryModuleIntegrationTest {
 
         http.perform(get("/api/commitments/" + financeId + "/timeline"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(5))
+                .andExpect(jsonPath("$.length()").value(7))
                 .andExpect(jsonPath("$[1].summary").value("报告进度 40%：完成可研批复"))
+                .andExpect(jsonPath("$[5].summary").value("里程碑 M1「完成可研批复」还有 7 个工作日到期（截止 2024-09-30）"))
+                .andExpect(jsonPath("$[6].summary").value("办公室催办：请报送征地进展"))
                 .andExpect(jsonPath("$[3].summary").value("办公室批准延期：M1 截止日期由 2024-06-30 调整为 2024-09-30（同意）"))
                 .andExpect(jsonPath("$[3].unitId").value(FINANCE.unitId()))
                 .andExpect(jsonPath("$[3].channel").value("WEB"));
@@ -338,12 +354,16 @@ class QueryModuleIntegrationTest {
                 .andExpect(jsonPath("$.commitment.lastAcknowledgedBy.name").value("李处长"));
         http.perform(get("/api/commitments/" + cityRegistered.commitmentId() + "/timeline"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(7))
+                .andExpect(jsonPath("$.length()").value(11))
                 .andExpect(jsonPath("$[1].summary").value("里程碑 M1「配套到位」已逾期（截止 2024-03-31）"))
                 .andExpect(jsonPath("$[1].channel").value("SCHEDULE"))
-                .andExpect(jsonPath("$[2].summary").value("确认收到督办提醒"))
-                .andExpect(jsonPath("$[2].messageId").value("msg-42"))
-                .andExpect(jsonPath("$[4].summary").value("总体完成时限 2024-06-30 已过，尚未办结"));
+                .andExpect(jsonPath("$[2].summary").value("里程碑 M1「配套到位」逾期，启动督办升级（逾期 3/7 个工作日后逐级升级）"))
+                .andExpect(jsonPath("$[3].summary").value("里程碑 M1「配套到位」督办升级至二级（单位领导）"))
+                .andExpect(jsonPath("$[4].summary").value("确认收到督办提醒"))
+                .andExpect(jsonPath("$[4].messageId").value("msg-42"))
+                .andExpect(jsonPath("$[5].summary").value("里程碑 M1「配套到位」督办升级暂停于2级（已确认收到）"))
+                .andExpect(jsonPath("$[7].summary").value("里程碑 M1「配套到位」督办升级结束（里程碑已完成）"))
+                .andExpect(jsonPath("$[8].summary").value("总体完成时限 2024-06-30 已过，尚未办结"));
     }
 
     @Test
@@ -420,7 +440,7 @@ class QueryModuleIntegrationTest {
         assertThat(rebuilder.awaitUpToDate(WAIT)).isTrue();
         List<ViewStatus> statuses = rebuilder.statuses();
         assertThat(statuses).filteredOn(s -> s.view().equals("timeline")).singleElement()
-                .satisfies(s -> assertThat(s.documentCount()).isEqualTo(17));
+                .satisfies(s -> assertThat(s.documentCount()).isEqualTo(23));
     }
 
     @Test

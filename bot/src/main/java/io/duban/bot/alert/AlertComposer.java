@@ -52,6 +52,23 @@ public class AlertComposer {
                             + optional("\n\n**详情**：", facts.get("detail"))
                             + "\n\n**报告人**：" + facts.get("raisedBy") + "\n\n**编号**：" + facts.get("issueId")
                             + "\n\n办公室确认收到请回复：「收到 " + ref + "」");
+            case DUE_SOON -> new ComposedAlert("督办提醒：" + ref + " 还有" + facts.get("workingDaysLeft") + "个工作日到期",
+                    "### 督办提醒：即将到期\n\n**事项**：" + subject + "\n\n**到期**：" + target(facts, commitment)
+                            + "，截止 " + facts.get("dueDate") + "，还有 **" + facts.get("workingDaysLeft") + "** 个工作日"
+                            + status(commitment) + replyHints(ref, facts));
+            case ESCALATED_TO_LEADER -> new ComposedAlert("督办升级（二级）：" + ref + " 逾期未报告",
+                    "### 督办升级（二级）：请单位领导关注\n\n**事项**：" + subject + "\n\n**逾期**："
+                            + target(facts, commitment) + "，截止 " + facts.get("dueDate")
+                            + "\n\n逾期后至今未报告进度，也未确认收到提醒。" + status(commitment)
+                            + replyHints(ref, facts));
+            case ESCALATED_TO_OFFICE -> new ComposedAlert("督办升级（三级）：" + ref + " 逾期未报告",
+                    "### 督办升级（三级）：已列入办公室督办清单\n\n**事项**：" + subject + "\n\n**逾期**："
+                            + target(facts, commitment) + "，截止 " + facts.get("dueDate")
+                            + "\n\n逾期后责任单位仍未报告进度或确认。" + status(commitment)
+                            + "\n\n办公室确认收到请回复：「收到 " + ref + "」");
+            case URGED -> new ComposedAlert("催办：" + ref,
+                    "### 催办通知\n\n**事项**：" + subject + "\n\n**催办内容**：" + facts.get("message")
+                            + "\n\n**催办人**：" + facts.get("urgedBy") + status(commitment) + replyHints(ref, facts));
             case QUARTERLY_REPORT_REQUESTED, QUARTERLY_REPORT_OVERDUE -> quarterly(kind, facts, commitment);
             case QUARTERLY_DIGEST -> throw new IllegalArgumentException("a digest is composed by composeDigest");
         };
@@ -99,6 +116,21 @@ public class AlertComposer {
 
     private static List<String> ids(String joined) {
         return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static String status(LedgerEntry commitment) {
+        return "\n\n**当前进度**：" + commitment.progress() + "%\n\n**责任人**：" + commitment.responsibleName();
+    }
+
+    private static String replyHints(String ref, Map<String, String> facts) {
+        String milestoneId = facts.get("milestoneId");
+        String due = facts.get("dueDate");
+        return "\n\n请直接回复（可复制后修改）：\n\n"
+                + "- 报告进度：「" + ref + " 进度 80% 已完成的工作」\n"
+                + (due == null ? "" : "- 申请延期：「" + ref + (milestoneId == null ? "" : " " + milestoneId) + " 延期 "
+                        + LocalDate.parse(due).plusMonths(3) + " 原因」\n")
+                + "- 报告困难：「" + ref + " 困难 具体情况」\n"
+                + "- 确认收到：「收到 " + ref + "」";
     }
 
     private ComposedAlert overdue(Map<String, String> facts, LedgerEntry commitment, String ref, String subject) {

@@ -17,11 +17,20 @@ public enum AlertKind {
     /** The round's report deadline passed: the officials of each unit that has not reported. */
     QUARTERLY_REPORT_OVERDUE(Audience.UNIT_OFFICIALS),
     /** The round closed: the office group gets the digest's summary and the link to the full page. */
-    QUARTERLY_DIGEST(Audience.OFFICE_GROUP);
+    QUARTERLY_DIGEST(Audience.OFFICE_GROUP),
+    /** A due date is a few working days away (DueDateApproaching): the unit's officials. */
+    DUE_SOON(Audience.UNIT_OFFICIALS),
+    /** Escalation level 2: the unit's leaders. */
+    ESCALATED_TO_LEADER(Audience.UNIT_LEADERS),
+    /** Escalation level 3: the office group; the case is on the office's escalation list. */
+    ESCALATED_TO_OFFICE(Audience.OFFICE_GROUP),
+    /** The office urged the commitment (催办): the unit's officials. */
+    URGED(Audience.UNIT_OFFICIALS);
 
     public enum Audience {
         UNIT_OFFICIALS,
-        OFFICE_GROUP
+        OFFICE_GROUP,
+        UNIT_LEADERS
     }
 
     private final Audience audience;

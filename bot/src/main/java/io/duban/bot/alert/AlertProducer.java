@@ -2,6 +2,9 @@ package io.duban.bot.alert;
 
 import io.duban.bot.BotProcessingGroups;
 import io.duban.command.api.CommitmentReopened;
+import io.duban.command.api.CommitmentUrged;
+import io.duban.command.api.DueDateApproaching;
+import io.duban.command.api.EscalationRaised;
 import io.duban.command.api.DeadlineChangeApproved;
 import io.duban.command.api.DeadlineChangeRejected;
 import io.duban.command.api.MajorIssueRaised;
@@ -103,6 +106,24 @@ class AlertProducer {
 
     @EventHandler
     @DisallowReplay
+    void on(DueDateApproaching event, EventMessage<?> message) {
+        Map<String, String> facts = dueFacts(event.milestoneId(), event.dueDate());
+        facts.put("workingDaysLeft", String.valueOf(event.workingDaysLeft()));
+        add(message, AlertKind.DUE_SOON, event.commitmentId(), facts);
+    }
+
+    /** Level 2 goes to the unit's leaders, level 3 and above to the office group. */
+    @EventHandler
+    @DisallowReplay
+    void on(EscalationRaised event, EventMessage<?> message) {
+        Map<String, String> facts = dueFacts(event.milestoneId(), event.dueDate());
+        facts.put("level", String.valueOf(event.level()));
+        add(message, event.level() >= 3 ? AlertKind.ESCALATED_TO_OFFICE : AlertKind.ESCALATED_TO_LEADER,
+                event.commitmentId(), facts);
+    }
+
+    @EventHandler
+    @DisallowReplay
     void on(LateUnitsReminded event, EventMessage<?> message) {
         perUnit(message, AlertKind.QUARTERLY_REPORT_OVERDUE, event.roundId(), event.reportDeadline().toString(),
                 event.commitmentIds());
@@ -128,6 +149,22 @@ class AlertProducer {
         byUnit.forEach((unitId, unitIds) -> outbox.add(message.getIdentifier() + ":" + kind.name() + ":" + unitId, kind,
                 unitIds.get(0), Map.of("roundId", roundId, "reportDeadline", deadline,
                         "commitmentIds", String.join(",", unitIds)), message.getTimestamp()));
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(CommitmentUrged event, EventMessage<?> message) {
+        add(message, AlertKind.URGED, event.commitmentId(),
+                Map.of("message", event.message(), "urgedBy", event.actor().name()));
+    }
+
+    private static Map<String, String> dueFacts(String milestoneId, java.time.LocalDate dueDate) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        if (milestoneId != null) {
+            facts.put("milestoneId", milestoneId);
+        }
+        facts.put("dueDate", dueDate.toString());
+        return facts;
     }
 
     private void add(EventMessage<?> message, AlertKind kind, String commitmentId, Map<String, String> facts) {

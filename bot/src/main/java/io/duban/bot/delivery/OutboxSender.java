@@ -147,10 +147,13 @@ public class OutboxSender {
         entry.get("facts", Document.class).forEach((k, v) -> facts.put(k, String.valueOf(v)));
         ComposedAlert alert = composer.compose(kind, facts, commitment.get());
         Document changes = new Document("title", alert.title()).append("text", alert.text());
-        if (kind.audience() == AlertKind.Audience.UNIT_OFFICIALS) {
-            List<DirectoryEntry> people = directory.ofUnit(commitment.get().unitId(), Set.of(OfficialRole.OFFICIAL));
+        if (kind.audience() != AlertKind.Audience.OFFICE_GROUP) {
+            OfficialRole role = kind.audience() == AlertKind.Audience.UNIT_LEADERS ? OfficialRole.UNIT_LEADER
+                    : OfficialRole.OFFICIAL;
+            List<DirectoryEntry> people = directory.ofUnit(commitment.get().unitId(), Set.of(role));
             if (people.isEmpty()) {
-                retryLater(entry, "no official in the directory for unit " + commitment.get().unitId(), new Document());
+                retryLater(entry, "no " + (role == OfficialRole.OFFICIAL ? "official" : "unit leader") + " in the directory for unit " + commitment.get().unitId(),
+                        new Document());
                 return false;
             }
             changes.append("recipients", people.stream().map(p -> new Document("userId", p.userId())

@@ -33,6 +33,16 @@ import io.duban.command.api.VerifyCompletion;
 import io.duban.command.api.AcknowledgeAlert;
 import io.duban.command.api.AlertAcknowledged;
 import io.duban.command.api.MilestoneBecameOverdue;
+import io.duban.command.api.CommitmentUrged;
+import io.duban.command.api.DueDateApproaching;
+import io.duban.command.api.EscalationEndReason;
+import io.duban.command.api.EscalationEnded;
+import io.duban.command.api.EscalationPauseReason;
+import io.duban.command.api.EscalationPaused;
+import io.duban.command.api.EscalationRaised;
+import io.duban.command.api.EscalationStarted;
+import io.duban.command.api.UrgeCommitment;
+import io.duban.command.calendar.WorkingCalendar;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -64,6 +74,8 @@ public class Commitment {
 
     static final int MAX_MILESTONES = 30;
     static final String DUE_DATE_PASSED = "due-date-passed";
+    static final String DUE_DATE_APPROACHING = "due-date-approaching";
+    static final String ESCALATION_STEP = "escalation-step";
 
     @AggregateIdentifier
     private String commitmentId;
@@ -79,13 +91,18 @@ public class Commitment {
     /** Due dates already recorded as overdue, keyed by milestone id ("" for the final due date). */
     private Map<String, LocalDate> overdue = new LinkedHashMap<>();
     private int issueCount;
+    /** Open escalation cases, keyed like {@link #overdue}. */
+    private Map<String, EscalationCase> escalations = new LinkedHashMap<>();
+    /** Reminders already applied ("key|date|days"), so a deadline delivered twice reminds once. */
+    private Set<String> remindersSent = new HashSet<>();
 
     protected Commitment() {
         // for Axon
     }
 
     @CommandHandler
-    public Commitment(RegisterCommitment command, ItemCatalog catalog, DeadlineManager deadlines, Clock clock) {
+    public Commitment(RegisterCommitment command, ItemCatalog catalog, DeadlineManager deadlines, Clock clock,
+                      WorkingCalendar calendar, SchedulePolicy policy) {
         Actor actor = command.actor();
         if (actor == null || !actor.actsFor(command.unitId())) {
             throw CommandRefusedException.notPermitted("commitment.not-your-unit",
@@ -115,12 +132,88 @@ public class Commitment {
         if (command.dueDate().isBefore(command.startDate())) {
             throw CommandRefusedException.invalid("commitment.due-before-start", "完成时限不能早于开始日期。");
         }
-        List<Milestone> roadmapSteps = numberMilestones(command.milestones(), command.startDate(), command.dueDate());
+        List<Milestone> roadmapSteps = numberMilestones(command.milestones(), item, command.startDate(),
+                command.dueDate());
         apply(new CommitmentRegistered(command.commitmentId(), command.policyId(), command.itemNumber(),
                 command.unitId(), unit.name(), new ResponsiblePerson(person, position), roadmap,
                 command.startDate(), command.dueDate(), roadmapSteps, actor));
-        roadmapSteps.forEach(m -> scheduleDueDate(deadlines, clock, m.milestoneId(), m.dueDate()));
-        scheduleDueDate(deadlines, clock, null, command.dueDate());
+        roadmapSteps.forEach(m -> scheduleDueDate(deadlines, clock, calendar, policy, m.milestoneId(), m.dueDate()));
+        scheduleDueDate(deadlines, clock, calendar, policy, null, command.dueDate());
+    }
+
+    /** The due-date deadline and the reminders before it; reminders already in the past are skipped. */
+    private static void scheduleDueDate(DeadlineManager deadlines, Clock clock, WorkingCalendar calendar,
+                                        SchedulePolicy policy, String milestoneId, LocalDate due) {
+        scheduleDueDate(deadlines, clock, milestoneId, due);
+        Instant now = clock.instant();
+        for (int days : policy.reminderWorkingDays()) {
+            Instant at = calendar.minusWorkingDays(due, days).atTime(policy.businessStart())
+                    .atZone(clock.getZone()).toInstant();
+            if (at.isAfter(now)) {
+                deadlines.schedule(at, DUE_DATE_APPROACHING, new DueDateReminder(milestoneId, due, days));
+            }
+        }
+    }
+
+    @DeadlineHandler(deadlineName = DUE_DATE_APPROACHING)
+    void on(DueDateReminder reminder) {
+        String key = key(reminder.milestoneId());
+        String sent = key + "|" + reminder.dueDate() + "|" + reminder.workingDaysLeft();
+        if (!reminder.dueDate().equals(currentDueDate(reminder.milestoneId())) || isDone(reminder.milestoneId())
+                || status == CommitmentStatus.VERIFIED || remindersSent.contains(sent)) {
+            return; // re-dated, done, or already reminded
+        }
+        apply(new DueDateApproaching(commitmentId, reminder.milestoneId(), reminder.dueDate(),
+                reminder.workingDaysLeft(), Actor.schedule()));
+    }
+
+    /**
+     * Climbs one step if the case is still open at the level below, on the same due date, and not paused by a
+     * progress report or an acknowledgement. Steps left over from an ended case or an older due date are stale.
+     */
+    @DeadlineHandler(deadlineName = ESCALATION_STEP)
+    void on(EscalationStep step) {
+        EscalationCase escalation = escalations.get(key(step.milestoneId()));
+        if (escalation == null || escalation.paused() || !escalation.dueDate().equals(step.dueDate())
+                || escalation.level() != step.level() - 1) {
+            return;
+        }
+        apply(new EscalationRaised(commitmentId, step.milestoneId(), step.dueDate(), step.level(), Actor.schedule()));
+    }
+
+    @CommandHandler
+    public void handle(UrgeCommitment command) {
+        requireOffice(command.actor(), "催办");
+        if (status == CommitmentStatus.VERIFIED) {
+            throw CommandRefusedException.ruleViolated("commitment.verified", "该承诺已办结销号，无需催办。");
+        }
+        String message = TextInput.required(command.message(), "催办内容", 1000);
+        apply(new CommitmentUrged(commitmentId, message, command.actor()));
+    }
+
+    private static String key(String milestoneId) {
+        return milestoneId == null ? "" : milestoneId;
+    }
+
+    private LocalDate currentDueDate(String milestoneId) {
+        return milestoneId == null ? dueDate : milestones.get(milestoneId).dueDate();
+    }
+
+    private boolean isDone(String milestoneId) {
+        return milestoneId == null ? status != CommitmentStatus.OPEN : milestones.get(milestoneId).completed();
+    }
+
+    private void pauseEscalations(EscalationPauseReason reason, Actor actor) {
+        escalations.values().stream().filter(e -> !e.paused()).toList().forEach(e -> apply(new EscalationPaused(
+                commitmentId, e.milestoneId(), e.dueDate(), e.level(), reason, actor)));
+    }
+
+    private void endEscalation(String milestoneId, EscalationEndReason reason, Actor actor) {
+        EscalationCase escalation = escalations.get(key(milestoneId));
+        if (escalation != null) {
+            apply(new EscalationEnded(commitmentId, milestoneId, escalation.dueDate(), escalation.level(), reason,
+                    actor));
+        }
     }
 
     /**
@@ -136,7 +229,8 @@ public class Commitment {
     }
 
     @DeadlineHandler(deadlineName = DUE_DATE_PASSED)
-    void on(DueDatePassed deadline) {
+    void on(DueDatePassed deadline, DeadlineManager deadlines, Clock clock, WorkingCalendar calendar,
+            SchedulePolicy policy) {
         boolean finalDate = deadline.milestoneId() == null;
         LocalDate current = finalDate ? dueDate : milestones.get(deadline.milestoneId()).dueDate();
         boolean done = finalDate ? status != CommitmentStatus.OPEN : milestones.get(deadline.milestoneId()).completed();
@@ -145,6 +239,25 @@ public class Commitment {
             return; // reached in time, re-dated by an approved change, or already recorded
         }
         apply(new MilestoneBecameOverdue(commitmentId, deadline.milestoneId(), deadline.dueDate(), Actor.schedule()));
+        startEscalation(deadline.milestoneId(), deadline.dueDate(), deadlines, clock, calendar, policy);
+    }
+
+    /**
+     * Opens the case at level 1 with the ladder in force now, and schedules every step at once: step i (level i+2)
+     * fires at business start of the working day after the ladder's i-th count of working days after the due date,
+     * i.e. once that many whole working days have passed overdue. A step whose time has already passed (a case
+     * opened late) fires at once; each step checks the case again when it fires.
+     */
+    private void startEscalation(String milestoneId, LocalDate due, DeadlineManager deadlines, Clock clock,
+                                 WorkingCalendar calendar, SchedulePolicy policy) {
+        List<Integer> ladder = policy.escalationLadder();
+        apply(new EscalationStarted(commitmentId, milestoneId, due, ladder, Actor.schedule()));
+        Instant now = clock.instant();
+        for (int i = 0; i < ladder.size(); i++) {
+            Instant at = calendar.plusWorkingDays(due, ladder.get(i) + 1).atTime(policy.businessStart())
+                    .atZone(clock.getZone()).toInstant();
+            deadlines.schedule(at.isBefore(now) ? now : at, ESCALATION_STEP, new EscalationStep(milestoneId, due, i + 2));
+        }
     }
 
     @CommandHandler
@@ -155,9 +268,11 @@ public class Commitment {
                     "只有责任单位或领导小组办公室可以确认收到提醒。");
         }
         apply(new AlertAcknowledged(commitmentId, actor));
+        pauseEscalations(EscalationPauseReason.ALERT_ACKNOWLEDGED, actor);
     }
 
-    private static List<Milestone> numberMilestones(List<MilestonePlan> plans, LocalDate start, LocalDate due) {
+    private static List<Milestone> numberMilestones(List<MilestonePlan> plans, SupportItem item, LocalDate start,
+                                                    LocalDate due) {
         if (plans == null || plans.isEmpty()) {
             throw CommandRefusedException.invalid("commitment.milestones-required", "路线图至少需要一个里程碑。");
         }
@@ -178,6 +293,7 @@ public class Commitment {
             }
             sorted.add(plan);
         }
+        sorted.addAll(TargetMilestones.plans(item, start, due, plans)); // after the unit's own on equal dates
         sorted.sort(Comparator.comparing(MilestonePlan::dueDate));
         List<Milestone> numbered = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
@@ -204,6 +320,7 @@ public class Commitment {
         }
         apply(new ProgressReported(commitmentId, command.percent(), progress, note,
                 command.percent() < progress ? reason : null, command.actor()));
+        pauseEscalations(EscalationPauseReason.PROGRESS_REPORTED, command.actor());
     }
 
     @CommandHandler
@@ -217,6 +334,7 @@ public class Commitment {
         }
         apply(new MilestoneCompleted(commitmentId, milestone.milestoneId(),
                 TextInput.optional(command.note(), "完成说明", 2000), command.actor()));
+        endEscalation(milestone.milestoneId(), EscalationEndReason.MILESTONE_COMPLETED, command.actor());
     }
 
     @CommandHandler
@@ -258,15 +376,17 @@ public class Commitment {
     }
 
     @CommandHandler
-    public void handle(ApproveDeadlineChange command, DeadlineManager deadlines, Clock clock) {
+    public void handle(ApproveDeadlineChange command, DeadlineManager deadlines, Clock clock,
+                       WorkingCalendar calendar, SchedulePolicy policy) {
         requireOffice(command.actor(), "审批时限调整");
         PendingDeadlineChange change = pendingChange(command.changeId());
         checkFitsTimetable(change.milestoneId(), change.requestedDueDate());
         LocalDate previous = change.milestoneId() == null ? dueDate : milestones.get(change.milestoneId()).dueDate();
         apply(new DeadlineChangeApproved(commitmentId, change.changeId(), change.milestoneId(), previous,
                 change.requestedDueDate(), TextInput.optional(command.comment(), "审批意见", 2000), command.actor()));
-        // the deadline for the old date stays scheduled and is ignored as stale when it fires
-        scheduleDueDate(deadlines, clock, change.milestoneId(), change.requestedDueDate());
+        endEscalation(change.milestoneId(), EscalationEndReason.DEADLINE_CHANGED, command.actor());
+        // deadlines for the old date (due date, reminders, escalation steps) stay scheduled and are ignored as stale
+        scheduleDueDate(deadlines, clock, calendar, policy, change.milestoneId(), change.requestedDueDate());
     }
 
     @CommandHandler
@@ -318,6 +438,8 @@ public class Commitment {
         }
         String summary = TextInput.required(command.summary(), "完成情况说明", 4000);
         apply(new CompletionClaimed(commitmentId, summary, command.actor()));
+        List.copyOf(escalations.values()).forEach(e ->
+                endEscalation(e.milestoneId(), EscalationEndReason.COMPLETION_CLAIMED, command.actor()));
     }
 
     @CommandHandler
@@ -417,6 +539,32 @@ public class Commitment {
     @EventSourcingHandler
     void on(MilestoneBecameOverdue event) {
         overdue.put(event.milestoneId() == null ? "" : event.milestoneId(), event.dueDate());
+    }
+
+    @EventSourcingHandler
+    void on(DueDateApproaching event) {
+        remindersSent.add(key(event.milestoneId()) + "|" + event.dueDate() + "|" + event.workingDaysLeft());
+    }
+
+    @EventSourcingHandler
+    void on(EscalationStarted event) {
+        escalations.put(key(event.milestoneId()), new EscalationCase(event.milestoneId(), event.dueDate(),
+                event.ladder(), 1, false));
+    }
+
+    @EventSourcingHandler
+    void on(EscalationRaised event) {
+        escalations.computeIfPresent(key(event.milestoneId()), (k, e) -> e.raisedTo(event.level()));
+    }
+
+    @EventSourcingHandler
+    void on(EscalationPaused event) {
+        escalations.computeIfPresent(key(event.milestoneId()), (k, e) -> e.pausedCase());
+    }
+
+    @EventSourcingHandler
+    void on(EscalationEnded event) {
+        escalations.remove(key(event.milestoneId()));
     }
 
     @EventSourcingHandler

@@ -14,6 +14,7 @@ import io.duban.command.api.ReopenCommitment;
 import io.duban.command.api.ReportProgress;
 import io.duban.command.api.RequestDeadlineChange;
 import io.duban.command.api.ResolveMajorIssue;
+import io.duban.command.api.UrgeCommitment;
 import io.duban.command.api.VerifyCompletion;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -130,6 +131,13 @@ public class CommitmentCommandController {
     public CommandAccepted reopen(@PathVariable String commitmentId,
                                   @RequestBody(required = false) NoteRequest body) {
         commands.sendAndWait(new ReopenCommitment(commitmentId, text(body), currentActor.get()));
+        return new CommandAccepted(commitmentId, null);
+    }
+
+    /** 催办 (office only): body {"text": "…"}. Urging a whole unit comes with the deploy module (it needs the view). */
+    @PostMapping("/{commitmentId}/urging")
+    public CommandAccepted urge(@PathVariable String commitmentId, @RequestBody(required = false) NoteRequest body) {
+        commands.sendAndWait(new UrgeCommitment(commitmentId, text(body), currentActor.get()));
         return new CommandAccepted(commitmentId, null);
     }
 

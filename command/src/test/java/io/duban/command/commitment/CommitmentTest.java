@@ -13,6 +13,7 @@ import io.duban.command.api.CompletionVerified;
 import io.duban.command.api.DeadlineChangeApproved;
 import io.duban.command.api.DeadlineChangeRejected;
 import io.duban.command.api.DeadlineChangeRequested;
+import io.duban.command.api.EscalationStarted;
 import io.duban.command.api.MajorIssueRaised;
 import io.duban.command.api.MajorIssueResolved;
 import io.duban.command.api.MilestoneCompleted;
@@ -60,6 +61,9 @@ class CommitmentTest {
         catalog = new InMemoryItemCatalog().with(POLICY, ITEM_31);
         fixture.registerInjectableResource(catalog);
         fixture.registerInjectableResource(new FixtureClock(fixture, ZONE));
+        fixture.registerInjectableResource(new TestCalendar());
+        // no reminders and no ladder steps here: CommitmentScheduleTest covers them
+        fixture.registerInjectableResource(new SchedulePolicy(List.of(), List.of(), java.time.LocalTime.of(9, 0)));
     }
 
     @Nested
@@ -491,7 +495,8 @@ class CommitmentTest {
             fixture.givenCurrentTime(registeredAt)
                     .andGivenCommands(register(FINANCE_OFFICIAL))
                     .whenTimeAdvancesTo(endOf(M1_DUE).plusSeconds(1))
-                    .expectEvents(new MilestoneBecameOverdue(ID, "M1", M1_DUE, Actor.schedule()));
+                    .expectEvents(new MilestoneBecameOverdue(ID, "M1", M1_DUE, Actor.schedule()),
+                            new EscalationStarted(ID, "M1", M1_DUE, List.of(), Actor.schedule()));
         }
 
         @Test
@@ -530,7 +535,8 @@ class CommitmentTest {
                             new RequestDeadlineChange(ID, "M1", later, "征求意见延长", FINANCE_OFFICIAL),
                             new ApproveDeadlineChange(ID, "D1", null, OFFICE))
                     .whenTimeAdvancesTo(endOf(later).plusSeconds(1))
-                    .expectEvents(new MilestoneBecameOverdue(ID, "M1", later, Actor.schedule()));
+                    .expectEvents(new MilestoneBecameOverdue(ID, "M1", later, Actor.schedule()),
+                            new EscalationStarted(ID, "M1", later, List.of(), Actor.schedule()));
         }
 
         @Test
@@ -540,7 +546,8 @@ class CommitmentTest {
                             new CompleteMilestone(ID, "M1", null, FINANCE_OFFICIAL),
                             new CompleteMilestone(ID, "M2", null, FINANCE_OFFICIAL))
                     .whenTimeAdvancesTo(endOf(DUE).plusSeconds(1))
-                    .expectEvents(new MilestoneBecameOverdue(ID, null, DUE, Actor.schedule()));
+                    .expectEvents(new MilestoneBecameOverdue(ID, null, DUE, Actor.schedule()),
+                            new EscalationStarted(ID, null, DUE, List.of(), Actor.schedule()));
         }
 
         @Test

@@ -162,6 +162,64 @@ public class CommitmentsProjection extends MongoView {
                 new Document("$set", set), milestone(event.milestoneId()))));
     }
 
+    /*
+     * The escalation ladder: "escalations" is an array of cases {key ("final" or the milestone id), milestoneId,
+     * dueDate, ladder, level, since, levelSince, open, paused, pausedAt, pauseReason, endedAt, endReason}; ended cases
+     * stay as history with open=false. Scheduler events leave lastUpdatedAt/lastActor alone.
+     */
+    @EventHandler
+    public void on(io.duban.command.api.EscalationStarted event, DomainEventMessage<?> message) {
+        Date since = StoredTime.instant(message.getTimestamp());
+        update(event.commitmentId(), message, new Document("$push", new Document("escalations",
+                new Document("key", escalationKey(event.milestoneId())).append("milestoneId", event.milestoneId())
+                        .append("dueDate", StoredTime.date(event.dueDate())).append("ladder", event.ladder())
+                        .append("level", 1).append("since", since).append("levelSince", since).append("open", true)
+                        .append("paused", false).append("pausedAt", null).append("pauseReason", null)
+                        .append("endedAt", null).append("endReason", null))));
+    }
+
+    @EventHandler
+    public void on(io.duban.command.api.EscalationRaised event, DomainEventMessage<?> message) {
+        escalation(event.commitmentId(), event.milestoneId(), event.dueDate(), message, new Document(
+                "escalations.$[e].level", event.level())
+                .append("escalations.$[e].levelSince", StoredTime.instant(message.getTimestamp())));
+    }
+
+    @EventHandler
+    public void on(io.duban.command.api.EscalationPaused event, DomainEventMessage<?> message) {
+        escalation(event.commitmentId(), event.milestoneId(), event.dueDate(), message, new Document(
+                "escalations.$[e].paused", true)
+                .append("escalations.$[e].pausedAt", StoredTime.instant(message.getTimestamp()))
+                .append("escalations.$[e].pauseReason", event.reason().name()));
+    }
+
+    @EventHandler
+    public void on(io.duban.command.api.EscalationEnded event, DomainEventMessage<?> message) {
+        escalation(event.commitmentId(), event.milestoneId(), event.dueDate(), message, new Document(
+                "escalations.$[e].open", false)
+                .append("escalations.$[e].endedAt", StoredTime.instant(message.getTimestamp()))
+                .append("escalations.$[e].endReason", event.reason().name()));
+    }
+
+    @EventHandler
+    public void on(io.duban.command.api.CommitmentUrged event, DomainEventMessage<?> message) {
+        update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message)
+                .append("lastUrgedAt", StoredTime.instant(message.getTimestamp()))
+                .append("lastUrgedBy", ActorRef.of(event.actor()).toDocument())
+                .append("lastUrgeMessage", event.message())).append("$inc", new Document("urgeCount", 1)));
+    }
+
+    private void escalation(String commitmentId, String milestoneId, java.time.LocalDate dueDate,
+                            DomainEventMessage<?> message, Document set) {
+        write(List.of(VersionedWrites.update(commitmentId, message.getSequenceNumber(), new Document("$set", set),
+                List.of(new Document("e.key", escalationKey(milestoneId))
+                        .append("e.dueDate", StoredTime.date(dueDate))))));
+    }
+
+    private static String escalationKey(String milestoneId) {
+        return milestoneId == null ? "final" : milestoneId;
+    }
+
     @EventHandler
     public void on(AlertAcknowledged event, DomainEventMessage<?> message) {
         update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message)

@@ -150,6 +150,43 @@ public class TimelineProjection extends MongoView {
         write(m, entry(m, COMMITMENT, key, e.actor(), TimelineSummaries.of(e, key.milestoneTitle(e.milestoneId()))));
     }
 
+    // reminders, the escalation ladder and urging
+    @EventHandler
+    public void on(io.duban.command.api.DueDateApproaching e, DomainEventMessage<?> m) {
+        milestoneEntry(m, e.commitmentId(), e.actor(), t -> TimelineSummaries.of(e, t.milestoneTitle(e.milestoneId())));
+    }
+
+    @EventHandler
+    public void on(io.duban.command.api.EscalationStarted e, DomainEventMessage<?> m) {
+        milestoneEntry(m, e.commitmentId(), e.actor(), t -> TimelineSummaries.of(e, t.milestoneTitle(e.milestoneId())));
+    }
+
+    @EventHandler
+    public void on(io.duban.command.api.EscalationRaised e, DomainEventMessage<?> m) {
+        milestoneEntry(m, e.commitmentId(), e.actor(), t -> TimelineSummaries.of(e, t.milestoneTitle(e.milestoneId())));
+    }
+
+    @EventHandler
+    public void on(io.duban.command.api.EscalationPaused e, DomainEventMessage<?> m) {
+        milestoneEntry(m, e.commitmentId(), e.actor(), t -> TimelineSummaries.of(e, t.milestoneTitle(e.milestoneId())));
+    }
+
+    @EventHandler
+    public void on(io.duban.command.api.EscalationEnded e, DomainEventMessage<?> m) {
+        milestoneEntry(m, e.commitmentId(), e.actor(), t -> TimelineSummaries.of(e, t.milestoneTitle(e.milestoneId())));
+    }
+
+    @EventHandler
+    public void on(io.duban.command.api.CommitmentUrged e, DomainEventMessage<?> m) {
+        commitment(m, e.commitmentId(), e.actor(), TimelineSummaries.of(e));
+    }
+
+    private void milestoneEntry(DomainEventMessage<?> m, String commitmentId, Actor actor,
+                                java.util.function.Function<CommitmentKeys.Key, String> summary) {
+        CommitmentKeys.Key key = keys.of(commitmentId);
+        write(m, entry(m, COMMITMENT, key, actor, summary.apply(key)));
+    }
+
     @EventHandler
     public void on(AlertAcknowledged e, DomainEventMessage<?> m) {
         commitment(m, e.commitmentId(), e.actor(), TimelineSummaries.of(e));

@@ -110,6 +110,44 @@ public final class TimelineSummaries {
         return "确认收到督办提醒";
     }
 
+    // reminders, the escalation ladder and urging: "what" is 总体完成时限 or 里程碑 M1「title」
+    public static String of(io.duban.command.api.DueDateApproaching e, String milestoneTitle) {
+        return what(e.milestoneId(), milestoneTitle) + "还有 " + e.workingDaysLeft() + " 个工作日到期（截止 " + e.dueDate() + "）";
+    }
+
+    public static String of(io.duban.command.api.EscalationStarted e, String milestoneTitle) {
+        return what(e.milestoneId(), milestoneTitle) + "逾期，启动督办升级（" + (e.ladder().isEmpty() ? "不升级"
+                : "逾期 " + String.join("/", e.ladder().stream().map(String::valueOf).toList()) + " 个工作日后逐级升级") + "）";
+    }
+
+    public static String of(io.duban.command.api.EscalationRaised e, String milestoneTitle) {
+        return what(e.milestoneId(), milestoneTitle) + "督办升级至" + (e.level() == 2 ? "二级（单位领导）"
+                : e.level() >= 3 ? "三级（领导小组办公室）" : e.level() + "级");
+    }
+
+    public static String of(io.duban.command.api.EscalationPaused e, String milestoneTitle) {
+        return what(e.milestoneId(), milestoneTitle) + "督办升级暂停于" + e.level() + "级（"
+                + (e.reason() == io.duban.command.api.EscalationPauseReason.PROGRESS_REPORTED ? "已报告进度" : "已确认收到")
+                + "）";
+    }
+
+    public static String of(io.duban.command.api.EscalationEnded e, String milestoneTitle) {
+        return what(e.milestoneId(), milestoneTitle) + "督办升级结束（" + switch (e.reason()) {
+            case MILESTONE_COMPLETED -> "里程碑已完成";
+            case COMPLETION_CLAIMED -> "已申请办结";
+            case DEADLINE_CHANGED -> "时限已调整";
+        } + "）";
+    }
+
+    public static String of(io.duban.command.api.CommitmentUrged e) {
+        return "办公室催办" + detail(e.message());
+    }
+
+    private static String what(String milestoneId, String milestoneTitle) {
+        return milestoneId == null ? "总体完成时限"
+                : "里程碑 " + milestoneId + (notBlank(milestoneTitle) ? "「" + milestoneTitle + "」" : " ");
+    }
+
     /**
      * {@code 人员名录：任命 王五 为 自治区财政厅 工作人员}, {@code 人员名录：移出 王五（调离）}…
      *

@@ -377,6 +377,46 @@ class CommitmentsProjectionTest extends WireMongoTest {
     }
 
     @Test
+    void anEscalationCaseRecordsItsLadderLevelPauseAndEnd() {
+        // given
+        LocalDate due = LocalDate.of(2024, 6, 30);
+        projection.on(financeRegistered(), commitment(id, 0, financeRegistered(), T0));
+        overdue(1, "M1", due, 178);
+
+        // when
+        var started = new io.duban.command.api.EscalationStarted(id, "M1", due, List.of(3, 7), Actor.schedule());
+        projection.on(started, commitment(id, 2, started, at(178)));
+        var raised = new io.duban.command.api.EscalationRaised(id, "M1", due, 2, Actor.schedule());
+        projection.on(raised, commitment(id, 3, raised, at(183)));
+        var paused = new io.duban.command.api.EscalationPaused(id, "M1", due, 2,
+                io.duban.command.api.EscalationPauseReason.PROGRESS_REPORTED, FINANCE_OFFICIAL);
+        projection.on(paused, commitment(id, 4, paused, at(184)));
+
+        // then
+        Document open = stored().getList("escalations", Document.class).get(0);
+        assertThat(open.getString("key")).isEqualTo("M1");
+        assertThat(open.getString("dueDate")).isEqualTo("2024-06-30");
+        assertThat(open.getList("ladder", Integer.class)).containsExactly(3, 7);
+        assertThat(open.getInteger("level")).isEqualTo(2);
+        assertThat(open.getDate("since")).isEqualTo(Date.from(at(178)));
+        assertThat(open.getDate("levelSince")).isEqualTo(Date.from(at(183)));
+        assertThat(open.getBoolean("open")).isTrue();
+        assertThat(open.getBoolean("paused")).isTrue();
+        assertThat(open.getString("pauseReason")).isEqualTo("PROGRESS_REPORTED");
+
+        // when ended
+        var ended = new io.duban.command.api.EscalationEnded(id, "M1", due, 2,
+                io.duban.command.api.EscalationEndReason.MILESTONE_COMPLETED, FINANCE_OFFICIAL);
+        projection.on(ended, commitment(id, 5, ended, at(185)));
+
+        // then
+        Document closed = stored().getList("escalations", Document.class).get(0);
+        assertThat(closed.getBoolean("open")).isFalse();
+        assertThat(closed.getString("endReason")).isEqualTo("MILESTONE_COMPLETED");
+        assertThat(closed.getInteger("level")).as("the level reached stays").isEqualTo(2);
+    }
+
+    @Test
     void anAcknowledgementRecordsWhoAndWhenAndCountsAsAChange() {
         // given
         projection.on(financeRegistered(), commitment(id, 0, financeRegistered(), T0));

@@ -1,0 +1,455 @@
+package io.duban.command.commitment;
+
+import io.duban.command.api.AcknowledgeAlert;
+import io.duban.command.api.Actor;
+import io.duban.command.api.AlertAcknowledged;
+import io.duban.command.api.ApproveDeadlineChange;
+import io.duban.command.api.ClaimCompletion;
+import io.duban.command.api.CompleteMilestone;
+import io.duban.command.api.CompletionClaimed;
+import io.duban.command.api.CompletionVerified;
+import io.duban.command.api.DeadlineChangeApproved;
+import io.duban.command.api.DeadlineChangeRequested;
+import io.duban.command.api.DueDateApproaching;
+import io.duban.command.api.EscalationEndReason;
+import io.duban.command.api.EscalationEnded;
+import io.duban.command.api.EscalationPauseReason;
+import io.duban.command.api.EscalationPaused;
+import io.duban.command.api.EscalationRaised;
+import io.duban.command.api.EscalationStarted;
+import io.duban.command.api.MilestoneBecameOverdue;
+import io.duban.command.api.MilestoneCompleted;
+import io.duban.command.api.MilestonePlan;
+import io.duban.command.api.ProgressReported;
+import io.duban.command.api.RegisterCommitment;
+import io.duban.command.api.ReportProgress;
+import io.duban.command.api.RequestDeadlineChange;
+import io.duban.command.api.ResponsiblePerson;
+import io.duban.command.api.VerifyCompletion;
+import io.duban.command.api.UrgeCommitment;
+import io.duban.command.api.CommitmentUrged;
+import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.deadline.StubDeadlineManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import static io.duban.command.api.CommandRefusedException.Reason.INVALID_INPUT;
+import static io.duban.command.api.CommandRefusedException.Reason.NOT_PERMITTED;
+import static io.duban.command.api.CommandRefusedException.Reason.RULE_VIOLATED;
+import static io.duban.command.commitment.Fixtures.*;
+
+/**
+ * Reminders and the escalation ladder with the default policy (reminders 7 and 1 working days before, ladder 3,7)
+ * on {@link TestCalendar}. M1 is due Tuesday 31 March 2026: it becomes overdue at midnight; 清明 (4–6 April) is not
+ * counted, so level 2 comes at 09:00 on Tuesday 7 April (three whole working days 1–3 April passed) and level 3 at
+ * 09:00 on Monday 13 April (seven: 1–3 and 7–10 April).
+ */
+class CommitmentScheduleTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final List<Integer> LADDER = List.of(3, 7);
+    private static final LocalDate APR_7 = LocalDate.of(2026, 4, 7);
+    private static final LocalDate APR_13 = LocalDate.of(2026, 4, 13);
+    private static final Actor SCHEDULE = Actor.schedule();
+
+    private AggregateTestFixture<Commitment> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Commitment.class);
+        fixture.registerInjectableResource(new InMemoryItemCatalog().with(POLICY, ITEM_31));
+        fixture.registerInjectableResource(new FixtureClock(fixture, ZONE));
+        fixture.registerInjectableResource(new TestCalendar());
+        fixture.registerInjectableResource(new SchedulePolicy(List.of(7, 1), LADDER, LocalTime.of(9, 0)));
+    }
+
+    private static Instant nineOn(LocalDate date) {
+        return date.atTime(9, 0).atZone(ZONE).toInstant();
+    }
+
+    private static Instant endOf(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(ZONE).toInstant();
+    }
+
+    @Nested
+    class Reminders {
+
+        private final Instant registeredAt = START.atStartOfDay(ZONE).toInstant();
+
+        @Test
+        void registration_schedules_reminders_7_and_1_working_days_before_each_due_date_at_nine() {
+            fixture.givenCurrentTime(registeredAt)
+                    .when(register(FINANCE_OFFICIAL))
+                    .expectScheduledDeadlineWithName(nineOn(LocalDate.of(2026, 3, 20)), Commitment.DUE_DATE_APPROACHING)
+                    .expectScheduledDeadlineWithName(nineOn(LocalDate.of(2026, 3, 30)), Commitment.DUE_DATE_APPROACHING)
+                    .expectScheduledDeadline(nineOn(LocalDate.of(2026, 9, 29)), new DueDateReminder("M2", M2_DUE, 1))
+                    .expectScheduledDeadline(nineOn(LocalDate.of(2026, 12, 30)), new DueDateReminder(null, DUE, 1));
+        }
+
+        @Test
+        void the_seven_day_reminder_fires_at_nine_on_its_working_day() {
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL))
+                    .whenTimeAdvancesTo(nineOn(LocalDate.of(2026, 3, 20)).plusSeconds(1))
+                    .expectEvents(new DueDateApproaching(ID, "M1", M1_DUE, 7, SCHEDULE));
+        }
+
+        @Test
+        void nothing_fires_before_nine() {
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL))
+                    .whenTimeAdvancesTo(nineOn(LocalDate.of(2026, 3, 20)).minusSeconds(1))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void both_reminders_fire_before_the_due_date() {
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL))
+                    .whenTimeAdvancesTo(endOf(M1_DUE).minusSeconds(1))
+                    .expectEvents(new DueDateApproaching(ID, "M1", M1_DUE, 7, SCHEDULE),
+                            new DueDateApproaching(ID, "M1", M1_DUE, 1, SCHEDULE));
+        }
+
+        @Test
+        void a_completed_milestone_is_not_reminded() {
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL), new CompleteMilestone(ID, "M1", null, FINANCE_OFFICIAL))
+                    .whenTimeAdvancesTo(endOf(M1_DUE).minusSeconds(1))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_claimed_or_verified_commitment_is_not_reminded_of_its_final_due_date() {
+            fixture.givenCurrentTime(LocalDate.of(2026, 12, 1).atStartOfDay(ZONE).toInstant())
+                    .andGivenCommands(register(FINANCE_OFFICIAL),
+                            new CompleteMilestone(ID, "M1", null, FINANCE_OFFICIAL),
+                            new CompleteMilestone(ID, "M2", null, FINANCE_OFFICIAL),
+                            new ClaimCompletion(ID, "已拨付", FINANCE_OFFICIAL),
+                            new VerifyCompletion(ID, null, OFFICE))
+                    .whenTimeAdvancesTo(endOf(DUE).minusSeconds(1))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reminders_already_past_at_registration_are_skipped() {
+            fixture.givenCurrentTime(LocalDate.of(2026, 3, 25).atStartOfDay(ZONE).toInstant())
+                    .andGivenCommands(register(FINANCE_OFFICIAL))
+                    .whenTimeAdvancesTo(endOf(M1_DUE).minusSeconds(1))
+                    .expectEvents(new DueDateApproaching(ID, "M1", M1_DUE, 1, SCHEDULE));
+        }
+
+        @Test
+        void holidays_are_not_counted_and_an_adjusted_saturday_is() {
+            // 7 April (Tue) after 清明: one working day before is Friday 3 April.
+            // 11 May (Mon) after 劳动节: one working day before is the adjusted Saturday 9 May; seven before is
+            // 28 April (9, 8, 7, 6 May, then 1–5 May off, 30, 29, 28 April).
+            LocalDate may11 = LocalDate.of(2026, 5, 11);
+            RegisterCommitment command = new RegisterCommitment(ID, POLICY, 31, FINANCE.unitId(),
+                    new ResponsiblePerson("王五", null), "路线图", START, DUE,
+                    List.of(new MilestonePlan("出台办法", APR_7), new MilestonePlan("拨付", may11)), FINANCE_OFFICIAL);
+            fixture.givenCurrentTime(START.atStartOfDay(ZONE).toInstant())
+                    .when(command)
+                    .expectScheduledDeadline(nineOn(LocalDate.of(2026, 4, 3)), new DueDateReminder("M1", APR_7, 1))
+                    .expectScheduledDeadline(nineOn(LocalDate.of(2026, 5, 9)), new DueDateReminder("M2", may11, 1))
+                    .expectScheduledDeadline(nineOn(LocalDate.of(2026, 4, 28)), new DueDateReminder("M2", may11, 7));
+        }
+
+        @Test
+        void an_approved_change_schedules_reminders_for_the_new_date() {
+            LocalDate later = LocalDate.of(2026, 6, 30);
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL),
+                            new RequestDeadlineChange(ID, "M1", later, "征求意见延长", FINANCE_OFFICIAL))
+                    .when(new ApproveDeadlineChange(ID, "D1", null, OFFICE))
+                    .expectScheduledDeadline(nineOn(LocalDate.of(2026, 6, 29)), new DueDateReminder("M1", later, 1))
+                    .expectScheduledDeadline(endOf(later), new DueDatePassed("M1", later));
+        }
+
+        @Test
+        void reminders_for_the_old_date_are_stale_after_an_approved_change() {
+            LocalDate later = LocalDate.of(2026, 6, 30);
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL),
+                            new RequestDeadlineChange(ID, "M1", later, "征求意见延长", FINANCE_OFFICIAL),
+                            new ApproveDeadlineChange(ID, "D1", null, OFFICE))
+                    .whenTimeAdvancesTo(endOf(M1_DUE).plusSeconds(1))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_new_dates_reminders_fire() {
+            LocalDate later = LocalDate.of(2026, 6, 30);
+            fixture.givenCurrentTime(LocalDate.of(2026, 3, 31).atStartOfDay(ZONE).toInstant())
+                    .andGivenCommands(register(FINANCE_OFFICIAL),
+                            new RequestDeadlineChange(ID, "M1", later, "征求意见延长", FINANCE_OFFICIAL),
+                            new ApproveDeadlineChange(ID, "D1", null, OFFICE))
+                    .whenTimeAdvancesTo(endOf(later).minusSeconds(1))
+                    .expectEvents(new DueDateApproaching(ID, "M1", later, 7, SCHEDULE),
+                            new DueDateApproaching(ID, "M1", later, 1, SCHEDULE));
+        }
+    }
+
+    /** Registered on M1's due date at noon: M1's reminders are past, M2's and the final ones are months away. */
+    @Nested
+    class Ladder {
+
+        private final Instant registeredAt = M1_DUE.atTime(12, 0).atZone(ZONE).toInstant();
+
+        @Test
+        void becoming_overdue_opens_a_case_with_the_ladder_in_force_and_schedules_its_steps() {
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL))
+                    .whenTimeAdvancesTo(endOf(M1_DUE).plusSeconds(1))
+                    .expectEvents(new MilestoneBecameOverdue(ID, "M1", M1_DUE, SCHEDULE),
+                            new EscalationStarted(ID, "M1", M1_DUE, LADDER, SCHEDULE))
+                    .expectScheduledDeadline(nineOn(APR_7), new EscalationStep("M1", M1_DUE, 2))
+                    .expectScheduledDeadline(nineOn(APR_13), new EscalationStep("M1", M1_DUE, 3));
+        }
+
+        @Test
+        void level_2_does_not_come_before_three_whole_working_days_holidays_not_counted() {
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL))
+                    .whenTimeAdvancesTo(nineOn(APR_7).minusSeconds(1))
+                    .expectEvents(new MilestoneBecameOverdue(ID, "M1", M1_DUE, SCHEDULE),
+                            new EscalationStarted(ID, "M1", M1_DUE, LADDER, SCHEDULE));
+        }
+
+        @Test
+        void level_2_after_three_working_days_overdue() {
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL))
+                    .whenTimeAdvancesTo(nineOn(APR_7).plusSeconds(1))
+                    .expectEvents(new MilestoneBecameOverdue(ID, "M1", M1_DUE, SCHEDULE),
+                            new EscalationStarted(ID, "M1", M1_DUE, LADDER, SCHEDULE),
+                            new EscalationRaised(ID, "M1", M1_DUE, 2, SCHEDULE));
+        }
+
+        @Test
+        void level_3_after_seven_working_days_overdue() {
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL))
+                    .whenTimeAdvancesTo(nineOn(APR_13).plusSeconds(1))
+                    .expectEvents(new MilestoneBecameOverdue(ID, "M1", M1_DUE, SCHEDULE),
+                            new EscalationStarted(ID, "M1", M1_DUE, LADDER, SCHEDULE),
+                            new EscalationRaised(ID, "M1", M1_DUE, 2, SCHEDULE),
+                            new EscalationRaised(ID, "M1", M1_DUE, 3, SCHEDULE));
+        }
+
+        @Test
+        void a_report_made_before_the_case_opened_does_not_stop_it() {
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL),
+                            new ReportProgress(ID, 40, "办法起草中", null, FINANCE_OFFICIAL))
+                    .whenTimeAdvancesTo(nineOn(APR_7).plusSeconds(1))
+                    .expectEvents(new MilestoneBecameOverdue(ID, "M1", M1_DUE, SCHEDULE),
+                            new EscalationStarted(ID, "M1", M1_DUE, LADDER, SCHEDULE),
+                            new EscalationRaised(ID, "M1", M1_DUE, 2, SCHEDULE));
+        }
+    }
+
+    /**
+     * What stops or ends a running case. The case is given as events; its remaining step is put on the fixture's
+     * deadline manager as the overdue handler would have left it, so the step's own checks are exercised.
+     */
+    @Nested
+    class StopConditions {
+
+        @Test
+        void a_progress_report_pauses_the_climb_at_its_level() {
+            fixture.given(openCase(LADDER))
+                    .when(new ReportProgress(ID, 30, "已起草", null, FINANCE_OFFICIAL))
+                    .expectEvents(new ProgressReported(ID, 30, 0, "已起草", null, FINANCE_OFFICIAL),
+                            new EscalationPaused(ID, "M1", M1_DUE, 1, EscalationPauseReason.PROGRESS_REPORTED,
+                                    FINANCE_OFFICIAL));
+        }
+
+        @Test
+        void an_acknowledgement_by_the_office_pauses_the_climb_at_level_2() {
+            fixture.given(openCase(LADDER))
+                    .andGiven(new EscalationRaised(ID, "M1", M1_DUE, 2, SCHEDULE))
+                    .when(new AcknowledgeAlert(ID, OFFICE))
+                    .expectEvents(new AlertAcknowledged(ID, OFFICE),
+                            new EscalationPaused(ID, "M1", M1_DUE, 2, EscalationPauseReason.ALERT_ACKNOWLEDGED,
+                                    OFFICE));
+        }
+
+        @Test
+        void a_paused_case_is_not_paused_again() {
+            fixture.given(openCase(LADDER))
+                    .andGiven(paused())
+                    .when(new AcknowledgeAlert(ID, FINANCE_OFFICIAL))
+                    .expectEvents(new AlertAcknowledged(ID, FINANCE_OFFICIAL));
+        }
+
+        @Test
+        void an_open_case_climbs_when_its_step_fires() {
+            fixture.given(openCase(LADDER));
+            scheduleStep(2);
+            fixture.whenTimeAdvancesTo(nineOn(APR_7).plusSeconds(1))
+                    .expectEvents(new EscalationRaised(ID, "M1", M1_DUE, 2, SCHEDULE));
+        }
+
+        @Test
+        void a_paused_case_takes_no_further_step() {
+            fixture.given(openCase(LADDER)).andGiven(paused());
+            scheduleStep(2);
+            fixture.whenTimeAdvancesTo(nineOn(APR_7).plusSeconds(1))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_step_is_taken_once_even_if_delivered_twice() {
+            fixture.given(openCase(LADDER)).andGiven(new EscalationRaised(ID, "M1", M1_DUE, 2, SCHEDULE));
+            scheduleStep(2);
+            fixture.whenTimeAdvancesTo(nineOn(APR_7).plusSeconds(1))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void completing_the_milestone_ends_the_case() {
+            fixture.given(openCase(LADDER))
+                    .when(new CompleteMilestone(ID, "M1", "已印发", FINANCE_OFFICIAL))
+                    .expectEvents(new MilestoneCompleted(ID, "M1", "已印发", FINANCE_OFFICIAL),
+                            new EscalationEnded(ID, "M1", M1_DUE, 1, EscalationEndReason.MILESTONE_COMPLETED,
+                                    FINANCE_OFFICIAL));
+        }
+
+        @Test
+        void an_ended_case_takes_no_further_step() {
+            fixture.given(openCase(LADDER)).andGiven(new MilestoneCompleted(ID, "M1", null, FINANCE_OFFICIAL),
+                    new EscalationEnded(ID, "M1", M1_DUE, 1, EscalationEndReason.MILESTONE_COMPLETED,
+                            FINANCE_OFFICIAL));
+            scheduleStep(2);
+            fixture.whenTimeAdvancesTo(nineOn(APR_7).plusSeconds(1))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void an_approved_deadline_change_ends_the_case() {
+            LocalDate later = LocalDate.of(2026, 6, 30);
+            fixture.given(openCase(LADDER))
+                    .andGiven(new DeadlineChangeRequested(ID, "D1", "M1", M1_DUE, later, "原因", FINANCE_OFFICIAL))
+                    .when(new ApproveDeadlineChange(ID, "D1", null, OFFICE))
+                    .expectEvents(new DeadlineChangeApproved(ID, "D1", "M1", M1_DUE, later, null, OFFICE),
+                            new EscalationEnded(ID, "M1", M1_DUE, 1, EscalationEndReason.DEADLINE_CHANGED, OFFICE));
+        }
+
+        @Test
+        void claiming_completion_ends_the_final_due_dates_case() {
+            fixture.given(registered(), new MilestoneCompleted(ID, "M1", null, FINANCE_OFFICIAL),
+                            new MilestoneCompleted(ID, "M2", null, FINANCE_OFFICIAL),
+                            new MilestoneBecameOverdue(ID, null, DUE, SCHEDULE),
+                            new EscalationStarted(ID, null, DUE, LADDER, SCHEDULE),
+                            new EscalationRaised(ID, null, DUE, 2, SCHEDULE))
+                    .when(new ClaimCompletion(ID, "已拨付", FINANCE_OFFICIAL))
+                    .expectEvents(new CompletionClaimed(ID, "已拨付", FINANCE_OFFICIAL),
+                            new EscalationEnded(ID, null, DUE, 2, EscalationEndReason.COMPLETION_CLAIMED,
+                                    FINANCE_OFFICIAL));
+        }
+
+        private EscalationPaused paused() {
+            return new EscalationPaused(ID, "M1", M1_DUE, 1, EscalationPauseReason.PROGRESS_REPORTED,
+                    FINANCE_OFFICIAL);
+        }
+
+        /** The step the overdue handler scheduled when the case opened (see Ladder for that scheduling). */
+        private void scheduleStep(int level) {
+            try {
+                var field = AggregateTestFixture.class.getDeclaredField("deadlineManager");
+                field.setAccessible(true);
+                StubDeadlineManager deadlines = (StubDeadlineManager) field.get(fixture);
+                ScopeDescriptor scope = new AggregateScopeDescriptor(Commitment.class.getSimpleName(), ID);
+                deadlines.schedule(nineOn(level == 2 ? APR_7 : APR_13), Commitment.ESCALATION_STEP,
+                        new EscalationStep("M1", M1_DUE, level), scope);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A deadline change reschedules everything that hung on the old date. */
+    @Nested
+    class DeadlineChangeInTheMiddleOfALadder {
+
+        private final Instant registeredAt = M1_DUE.atTime(12, 0).atZone(ZONE).toInstant();
+        private final LocalDate later = LocalDate.of(2026, 6, 30);
+
+        @Test
+        void nothing_that_hung_on_the_old_date_fires_after_the_change() {
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL),
+                            new RequestDeadlineChange(ID, "M1", later, "征求意见延长", FINANCE_OFFICIAL),
+                            new ApproveDeadlineChange(ID, "D1", null, OFFICE))
+                    .whenTimeAdvancesTo(nineOn(APR_13).plusSeconds(1))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_new_date_gets_its_own_reminders_overdue_and_ladder() {
+            fixture.givenCurrentTime(registeredAt)
+                    .andGivenCommands(register(FINANCE_OFFICIAL),
+                            new RequestDeadlineChange(ID, "M1", later, "征求意见延长", FINANCE_OFFICIAL),
+                            new ApproveDeadlineChange(ID, "D1", null, OFFICE))
+                    // 30 June is a Tuesday: level 2 at 09:00 on Monday 6 July
+                    .whenTimeAdvancesTo(nineOn(LocalDate.of(2026, 7, 6)).plusSeconds(1))
+                    .expectEvents(new DueDateApproaching(ID, "M1", later, 7, SCHEDULE),
+                            new DueDateApproaching(ID, "M1", later, 1, SCHEDULE),
+                            new MilestoneBecameOverdue(ID, "M1", later, SCHEDULE),
+                            new EscalationStarted(ID, "M1", later, LADDER, SCHEDULE),
+                            new EscalationRaised(ID, "M1", later, 2, SCHEDULE));
+        }
+    }
+
+    @Nested
+    class Urging {
+
+        @Test
+        void the_office_urges_a_commitment() {
+            fixture.given(registered())
+                    .when(new UrgeCommitment(ID, " 请于本周内报送进展 ", OFFICE))
+                    .expectEvents(new CommitmentUrged(ID, "请于本周内报送进展", OFFICE));
+        }
+
+        @Test
+        void only_the_office_urges() {
+            fixture.given(registered())
+                    .when(new UrgeCommitment(ID, "请报送进展", FINANCE_OFFICIAL))
+                    .expectException(Refusal.refused(NOT_PERMITTED, "commitment.office-only"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void an_urging_needs_a_message() {
+            fixture.given(registered())
+                    .when(new UrgeCommitment(ID, " ", OFFICE))
+                    .expectException(Refusal.refused(INVALID_INPUT, "input.required"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_verified_commitment_is_not_urged() {
+            fixture.given(registered(), new MilestoneCompleted(ID, "M1", null, FINANCE_OFFICIAL),
+                            new MilestoneCompleted(ID, "M2", null, FINANCE_OFFICIAL),
+                            new CompletionClaimed(ID, "已拨付", FINANCE_OFFICIAL), new CompletionVerified(ID, null, OFFICE))
+                    .when(new UrgeCommitment(ID, "请报送进展", OFFICE))
+                    .expectException(Refusal.refused(RULE_VIOLATED, "commitment.verified"))
+                    .expectNoEvents();
+        }
+    }
+
+    private static Object[] openCase(List<Integer> ladder) {
+        return new Object[]{registered(), new MilestoneBecameOverdue(ID, "M1", M1_DUE, SCHEDULE),
+                new EscalationStarted(ID, "M1", M1_DUE, ladder, SCHEDULE)};
+    }
+}
