@@ -105,10 +105,12 @@ class DingTalkEndToEndTest {
         JsonNode detail = api.get("inspector", "/api/commitments/" + commitment).body().get("commitment");
         assertThat(detail.get("progress").asInt()).isEqualTo(80);
         JsonNode last = lastTimelineEntry();
-        assertThat(last.get("type").asText()).isEqualTo("ProgressReported");
-        assertThat(last.get("channel").asText()).isEqualTo("DINGTALK");
-        assertThat(last.get("messageId").asText()).isEqualTo(reply.msgId());
-        assertThat(last.get("actor").get("userId").asText()).isEqualTo(WANG);
+        // the report also stops the escalation ladder the overdue milestone started
+        assertThat(last.get("type").asText()).isEqualTo("EscalationPaused");
+        JsonNode reported = entryOfType("ProgressReported");
+        assertThat(reported.get("channel").asText()).isEqualTo("DINGTALK");
+        assertThat(reported.get("messageId").asText()).isEqualTo(reply.msgId());
+        assertThat(reported.get("actor").get("userId").asText()).isEqualTo(WANG);
 
         CallbackResponse again = fake.deliverCallback(callback, reply);
         assertThat(again.status()).isEqualTo(200);
@@ -202,6 +204,17 @@ class DingTalkEndToEndTest {
     private JsonNode lastTimelineEntry() {
         JsonNode entries = timeline();
         return entries.get(entries.size() - 1);
+    }
+
+    private JsonNode entryOfType(String type) {
+        JsonNode found = null;
+        for (JsonNode entry : timeline()) {
+            if (entry.get("type").asText().equals(type)) {
+                found = entry;
+            }
+        }
+        assertThat(found).as("a %s entry", type).isNotNull();
+        return found;
     }
 
     private int timelineSizeAfter(JsonNode entry) {
