@@ -1,5 +1,8 @@
 package io.duban.deploy;
 
+import java.util.Arrays;
+
+import io.duban.deploy.audit.AuditCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +11,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class DubanApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "verify".equals(args[0])) {
+            // the inspectors' verifier: plain JDBC, neither the web application nor Axon is started
+            System.exit(AuditCli.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         // Axon 4.13 checks for updates over the internet unless told not to; Duban runs in closed networks.
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");

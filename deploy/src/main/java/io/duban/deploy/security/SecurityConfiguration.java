@@ -35,6 +35,8 @@ public class SecurityConfiguration {
                         // DingTalk authenticates its callbacks by HMAC signature, checked in the controller
                         .requestMatchers(HttpMethod.POST, "/api/dingtalk/callback").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/admin/**").hasAnyRole("OFFICE", "INSPECTOR")
+                        // tamper-evident history: digests, public key, verification
+                        .requestMatchers("/api/audit/**").hasAnyRole("OFFICE", "INSPECTOR")
                         .requestMatchers(HttpMethod.POST, "/api/policies/**", "/api/officials/**").hasRole("OFFICE")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         // only exists with the local DingTalk fake: lets a developer reply as a demo official
