@@ -204,10 +204,34 @@ class QueryModuleIntegrationTest {
         }
         mongo.getCollection("commitments").deleteMany(new Document());
 
-        // when
-        rebuilder.rebuildAndWait(WAIT);
+        // when: another thread samples the progress while the rebuild runs
+        List<Long> commitmentsDone = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean rebuilding = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (rebuilding.get()) {
+                rebuilder.statuses().stream().filter(s -> s.view().equals("commitments")).findFirst()
+                        .filter(s -> s.rebuildStartedAt() != null)
+                        .ifPresent(s -> commitmentsDone.add(s.eventsDone()));
+            }
+        });
+        sampler.start();
+        try {
+            rebuilder.rebuildAndWait(WAIT);
+        } finally {
+            rebuilding.set(false);
+        }
+        assertThat(joined(sampler)).isTrue();
 
         // then
+        assertThat(commitmentsDone).as("progress never goes back").isSorted();
+        assertThat(rebuilder.statuses()).allSatisfy(status -> {
+            assertThat(status.eventsTotal()).as(status.view()).isEqualTo(status.headPosition() + 1).isPositive();
+            assertThat(status.eventsDone()).as(status.view()).isEqualTo(status.eventsTotal());
+            assertThat(status.eventsPerSecond()).as(status.view()).isPositive();
+            assertThat(status.rebuildStartedAt()).as(status.view()).isNotNull();
+            assertThat(status.estimatedEnd()).as(status.view()).isAfterOrEqualTo(status.rebuildStartedAt());
+            assertThat(status.progress()).contains(status.eventsTotal() + "/" + status.eventsTotal() + " events (100.0 %)");
+        });
         Map<String, List<Document>> after = snapshot();
         for (String view : before.keySet()) {
             assertThat(after.get(view)).as(view).isNotEmpty().hasSameSizeAs(before.get(view));
@@ -220,6 +244,15 @@ class QueryModuleIntegrationTest {
             assertThat(status.upToDate()).as(status.view()).isTrue();
             assertThat(status.tokenPosition()).isEqualTo(status.headPosition());
         });
+    }
+
+    private static boolean joined(Thread thread) {
+        try {
+            thread.join(WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
     }
 
     private Map<String, List<Document>> snapshot() {
