@@ -24,6 +24,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -202,10 +204,34 @@ class QueryModuleIntegrationTest {
         }
         mongo.getCollection("commitments").deleteMany(new Document());
 
-        // when
-        rebuilder.rebuildAndWait(WAIT);
+        // when: another thread samples the progress while the rebuild runs
+        List<Long> commitmentsDone = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean rebuilding = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (rebuilding.get()) {
+                rebuilder.statuses().stream().filter(s -> s.view().equals("commitments")).findFirst()
+                        .filter(s -> s.rebuildStartedAt() != null)
+                        .ifPresent(s -> commitmentsDone.add(s.eventsDone()));
+            }
+        });
+        sampler.start();
+        try {
+            rebuilder.rebuildAndWait(WAIT);
+        } finally {
+            rebuilding.set(false);
+        }
+        assertThat(joined(sampler)).isTrue();
 
         // then
+        assertThat(commitmentsDone).as("progress never goes back").isSorted();
+        assertThat(rebuilder.statuses()).allSatisfy(status -> {
+            assertThat(status.eventsTotal()).as(status.view()).isEqualTo(status.headPosition() + 1).isPositive();
+            assertThat(status.eventsDone()).as(status.view()).isEqualTo(status.eventsTotal());
+            assertThat(status.eventsPerSecond()).as(status.view()).isPositive();
+            assertThat(status.rebuildStartedAt()).as(status.view()).isNotNull();
+            assertThat(status.estimatedEnd()).as(status.view()).isAfterOrEqualTo(status.rebuildStartedAt());
+            assertThat(status.progress()).contains(status.eventsTotal() + "/" + status.eventsTotal() + " events (100.0 %)");
+        });
         Map<String, List<Document>> after = snapshot();
         for (String view : before.keySet()) {
             assertThat(after.get(view)).as(view).isNotEmpty().hasSameSizeAs(before.get(view));
@@ -220,6 +246,15 @@ class QueryModuleIntegrationTest {
         });
     }
 
+    private static boolean joined(Thread thread) {
+        try {
+            thread.join(WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+
     private Map<String, List<Document>> snapshot() {
         Map<String, List<Document>> documents = new LinkedHashMap<>();
         for (ProjectedView view : views) {
@@ -227,6 +262,44 @@ class QueryModuleIntegrationTest {
                     .sort(Sorts.ascending("_id")).into(new ArrayList<>()));
         }
         return documents;
+    }
+
+    @Test
+    void asOfNowTheBoardAndACommitmentEqualTodaysViewsAndEarlierTheyDiffer() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String now = "2024-07-12T01:00:00Z"; // the test clock, 09:00 in Shanghai
+        JsonNode today = json.readTree(http.perform(get("/api/items").param("policyId", POLICY_ID))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        JsonNode asOf = json.readTree(http.perform(get("/api/as-of/board").param("policyId", POLICY_ID).param("at", now))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.at").value(now))
+                .andExpect(jsonPath("$.day").value("2024-07-12"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(asOf.get("items")).isEqualTo(today);
+
+        JsonNode detailToday = json.readTree(http.perform(get("/api/commitments/" + financeId))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        JsonNode detailAsOf = json.readTree(http.perform(get("/api/as-of/commitments/" + financeId).param("at", now))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(detailAsOf.get("commitment")).isEqualTo(detailToday);
+
+        // 10 s after T0 finance had registered, 20 s after it reported 40 %
+        http.perform(get("/api/as-of/commitments/" + financeId).param("at", "2024-01-05T02:00:15Z"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.events").value(1))
+                .andExpect(jsonPath("$.commitment.commitment.progress").value(0));
+        http.perform(get("/api/as-of/commitments/" + financeId).param("at", "2024-01-05T02:00:20Z"))
+                .andExpect(jsonPath("$.commitment.commitment.progress").value(40));
+        http.perform(get("/api/as-of/commitments/" + financeId).param("at", "2024-01-05T02:00:09Z"))
+                .andExpect(status().isNotFound());
+        http.perform(get("/api/as-of/board").param("policyId", POLICY_ID).param("at", "2024-01-04"))
+                .andExpect(status().isNotFound());
+        http.perform(get("/api/as-of/board").param("policyId", POLICY_ID).param("at", "yesterday"))
+                .andExpect(status().isBadRequest());
+        http.perform(get("/api/as-of/board").param("policyId", POLICY_ID).param("at", "2024-01-05"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(2));
     }
 
     @Test

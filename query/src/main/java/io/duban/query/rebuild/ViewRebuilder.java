@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
+import jakarta.annotation.PreDestroy;
+
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +23,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Rebuilds views from the event store: for each view's streaming processor, wait until its segment claims have
@@ -36,11 +44,27 @@ public class ViewRebuilder {
     private static final Logger log = LoggerFactory.getLogger(ViewRebuilder.class);
     private static final Duration CLAIMS_SETTLE_TIMEOUT = Duration.ofSeconds(15);
     private static final long POLL_MILLIS = 50;
+    private static final long PROGRESS_LOG_SECONDS = 2;
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final List<ProjectedView> views;
     private final MongoTemplate mongo;
+    /** Per view name: the rebuild running or last finished on this node. */
+    private final Map<String, RebuildRun> runs = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService progressLog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "view-rebuild-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** When a rebuild started (wall time and monotonic), and when it was first seen up to date. */
+    private static final class RebuildRun {
+        final Instant startedAt = Instant.now();
+        final long startedNanos = System.nanoTime();
+        volatile Instant finishedAt;
+        volatile long finishedNanos;
+    }
 
     public ViewRebuilder(EventProcessingConfiguration processing, EventStore eventStore, List<ProjectedView> views,
                          MongoTemplate mongo) {
@@ -72,11 +96,14 @@ public class ViewRebuilder {
         // at once rather than one after the other.
         CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
                 .toArray(CompletableFuture[]::new)).join();
-        for (StreamingEventProcessor processor : processors) {
+        for (int i = 0; i < processors.size(); i++) {
+            StreamingEventProcessor processor = processors.get(i);
             log.info("Rebuilding view of processor {}: resetting its tokens", processor.getName());
             processor.resetTokens();
+            runs.put(selected.get(i).viewName(), new RebuildRun());
             processor.start();
         }
+        scheduleProgressLog(selected);
         return selected.stream().map(this::status).toList();
     }
 
@@ -93,6 +120,7 @@ public class ViewRebuilder {
         if (!awaitUpToDate(select(viewName), left)) {
             throw new IllegalStateException("Views not rebuilt within " + timeout + ": " + statuses());
         }
+        select(viewName).forEach(view -> log.info("Rebuilt view {}: {}", view.viewName(), status(view, -1).progress()));
     }
 
     /** Waits until every view's processor is up to date with the event store; false when the timeout passed first. */
@@ -115,6 +143,35 @@ public class ViewRebuilder {
             }
             pause();
         }
+    }
+
+    /** Logs each view's progress every {@link #PROGRESS_LOG_SECONDS} s until it is up to date, then its totals. */
+    private void scheduleProgressLog(List<ProjectedView> selected) {
+        List<ProjectedView> pending = new java.util.concurrent.CopyOnWriteArrayList<>(selected);
+        ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
+        task[0] = progressLog.scheduleWithFixedDelay(() -> {
+            try {
+                for (ProjectedView view : pending) {
+                    ViewStatus status = status(view, -1);
+                    if (status.upToDate()) {
+                        log.info("Rebuilt view {}: {}", view.viewName(), status.progress());
+                        pending.remove(view);
+                    } else {
+                        log.info("Rebuilding view {}: {}", view.viewName(), status.progress());
+                    }
+                }
+                if (pending.isEmpty()) {
+                    task[0].cancel(false);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not report the rebuild progress", e);
+            }
+        }, PROGRESS_LOG_SECONDS, PROGRESS_LOG_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stopProgressLog() {
+        progressLog.shutdownNow();
     }
 
     private List<ProjectedView> select(String viewName) {
@@ -182,9 +239,38 @@ public class ViewRebuilder {
         boolean atHead = positions.stream().allMatch(p -> (p == null ? -1 : p) >= headOrNone);
         boolean upToDate = processor.isRunning() && !error && segments > 0 && claimed.size() >= segments
                 && caughtUp && atHead;
+        long tail = tailPosition();
+        long total = head == null ? 0 : Math.max(0, head - tail);
+        long done = lowest == null ? 0 : Math.min(total, Math.max(0, lowest - tail));
+        if (upToDate) {
+            done = total;
+        }
+        RebuildRun run = runs.get(view.viewName());
+        double perSecond = 0;
+        Instant estimatedEnd = null;
+        if (run != null) {
+            if (upToDate && run.finishedAt == null) {
+                run.finishedNanos = System.nanoTime();
+                run.finishedAt = Instant.now();
+            }
+            long endNanos = run.finishedAt != null ? run.finishedNanos : System.nanoTime();
+            double seconds = Math.max(1e-3, (endNanos - run.startedNanos) / 1e9);
+            perSecond = done / seconds;
+            if (run.finishedAt != null) {
+                estimatedEnd = run.finishedAt;
+            } else if (perSecond > 0) {
+                estimatedEnd = Instant.now().plusMillis((long) ((total - done) / perSecond * 1000));
+            }
+        }
         return new ViewStatus(view.viewName(), processor.getName(), view.collectionName(), processor.isRunning(),
                 error, segments, claimed.size(), caughtUp, processor.isReplaying(), lowest, head, upToDate,
-                documentCount);
+                documentCount, done, total, run == null ? null : run.startedAt, perSecond, estimatedEnd);
+    }
+
+    /** The position just before the store's first event (-1 for an empty store). */
+    private long tailPosition() {
+        Long tail = position(eventStore.createTailToken());
+        return tail == null ? -1 : tail;
     }
 
     private static Long position(TrackingToken token) {

@@ -16,8 +16,24 @@ package io.duban.query.rebuild;
  * @param headPosition    the position of the event store's newest event, null when there is none
  * @param upToDate        running, no error, all segments claimed and caught up, and every token at the head
  * @param documentCount   documents in the collection
+ * @param eventsDone      events of the store behind the processor's token (lowest claimed segment), counted from the
+ *                        store's tail; approximate where the global index has gaps
+ * @param eventsTotal     events in the store, counted the same way (head minus tail)
+ * @param rebuildStartedAt when the last rebuild of this view started on this node, null if none since start-up
+ * @param eventsPerSecond replay speed since that rebuild started (0 before any progress); for a finished rebuild the
+ *                        average over the whole replay
+ * @param estimatedEnd    when the rebuild should be up to date at that speed; once up to date, when it became so;
+ *                        null when there is no rebuild or no progress yet
  */
 public record ViewStatus(String view, String processor, String collection, boolean running, boolean error,
                          int segments, int claimedSegments, boolean caughtUp, boolean replaying, Long tokenPosition,
-                         Long headPosition, boolean upToDate, long documentCount) {
+                         Long headPosition, boolean upToDate, long documentCount, long eventsDone, long eventsTotal,
+                         java.time.Instant rebuildStartedAt, double eventsPerSecond, java.time.Instant estimatedEnd) {
+
+    /** "1234/5000 events (24.7 %), 820.0 ev/s, estimated end …" for the log. */
+    public String progress() {
+        double percent = eventsTotal == 0 ? 100.0 : 100.0 * eventsDone / eventsTotal;
+        return String.format(java.util.Locale.ROOT, "%d/%d events (%.1f %%), %.1f ev/s, %s %s", eventsDone, eventsTotal,
+                percent, eventsPerSecond, upToDate ? "done at" : "estimated end", estimatedEnd);
+    }
 }
