@@ -9,6 +9,7 @@ import io.duban.query.commitment.CommitmentView.EscalationView;
 import io.duban.query.commitment.CommitmentView.MilestoneView;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -41,6 +42,7 @@ public class EscalationQueries {
     private final Clock clock;
     private final WorkingDays calendar;
 
+    @Autowired
     public EscalationQueries(CommitmentReader commitments, CatalogReader catalog, Clock clock,
                              ObjectProvider<WorkingDays> calendar) {
         this(commitments, catalog, clock, calendar.getIfAvailable());
