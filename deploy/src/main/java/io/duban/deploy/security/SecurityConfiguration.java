@@ -38,6 +38,8 @@ public class SecurityConfiguration {
                         // tamper-evident history: digests, public key, verification
                         .requestMatchers("/api/audit/**").hasAnyRole("OFFICE", "INSPECTOR")
                         .requestMatchers(HttpMethod.POST, "/api/policies/**", "/api/officials/**").hasRole("OFFICE")
+                        // 催办 a whole unit
+                        .requestMatchers(HttpMethod.POST, "/api/units/**").hasRole("OFFICE")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         // only exists with the local DingTalk fake: lets a developer reply as a demo official
                         .requestMatchers("/api/dev/dingtalk/**").authenticated()

@@ -32,6 +32,19 @@ public class CommitmentReader {
                 .find(Filters.eq("_id", commitmentId)).first()).map(CommitmentView::from);
     }
 
+    /** The commitments with at least one open escalation case, of one unit if {@code unitId} is given. */
+    public List<CommitmentView> withOpenEscalations(String unitId) {
+        Bson filter = Filters.eq("escalations.open", true);
+        if (unitId != null) {
+            filter = Filters.and(filter, Filters.eq("unitId", unitId));
+        }
+        List<CommitmentView> found = new ArrayList<>();
+        mongo.getCollection(CommitmentsProjection.COLLECTION).find(filter)
+                .forEach(document -> found.add(CommitmentView.from(document)));
+        found.sort(ORDER);
+        return found;
+    }
+
     /** The commitments matching every given criterion (null = any), in policy, item and unit order. */
     public List<CommitmentView> find(String unitId, String policyId, Integer itemNumber) {
         List<Bson> criteria = new ArrayList<>();

@@ -20,7 +20,13 @@ public record CommitmentView(
         CompletionClaim completionClaim, Verification verification, int reopenCount, Reopen lastReopen,
         FinalDueDateOverdue finalDueDateOverdue, Instant lastAcknowledgedAt, ActorRef lastAcknowledgedBy,
         Instant registeredAt, ActorRef registeredBy, Instant lastUpdatedAt, ActorRef lastActor, String lastChannel,
-        String lastMessageId, long lastSequence) {
+        String lastMessageId, long lastSequence,
+        List<EscalationView> escalations, int urgeCount, Instant lastUrgedAt, ActorRef lastUrgedBy,
+        String lastUrgeMessage) {
+
+    public CommitmentView {
+        escalations = escalations == null ? List.of() : List.copyOf(escalations);
+    }
 
     public record Responsible(String name, String position) {
     }
@@ -42,6 +48,30 @@ public record CommitmentView(
      * @param closedBy what closed it, null while open
      */
     public record FinalDueDateOverdue(LocalDate dueDate, Instant since, boolean open, FinalOverdueClosedBy closedBy) {
+    }
+
+    /**
+     * A case of the escalation ladder (see {@link CommitmentsProjection}); ended cases stay with {@code open=false}.
+     *
+     * @param key         "final" for the final due date, otherwise the milestone id
+     * @param milestoneId null for the final due date
+     * @param ladder      the working days overdue after which the case climbs to level 2, 3, … (as recorded at start)
+     * @param level       1 = overdue alert, 2 = unit leader alerted, 3 = leading-group office alerted
+     * @param since       when the case opened; {@code levelSince} when it reached its current level
+     * @param paused      a progress report or acknowledgement stopped the climb at the current level
+     */
+    public record EscalationView(String key, String milestoneId, LocalDate dueDate, List<Integer> ladder, int level,
+                                 Instant since, Instant levelSince, boolean open, boolean paused, Instant pausedAt,
+                                 String pauseReason, Instant endedAt, String endReason) {
+
+        public EscalationView {
+            ladder = ladder == null ? List.of() : List.copyOf(ladder);
+        }
+    }
+
+    /** The open escalation cases, in the order they opened. */
+    public List<EscalationView> openEscalations() {
+        return escalations.stream().filter(EscalationView::open).toList();
     }
 
     public record PendingDeadlineChange(String changeId, String milestoneId, LocalDate currentDueDate,
@@ -109,7 +139,15 @@ public record CommitmentView(
                 StoredTime.instant(d.get("lastAcknowledgedAt")), ActorRef.from(d.get("lastAcknowledgedBy", Document.class)),
                 StoredTime.instant(d.get("registeredAt")), ActorRef.from(d.get("registeredBy", Document.class)),
                 StoredTime.instant(d.get("lastUpdatedAt")), ActorRef.from(d.get("lastActor", Document.class)),
-                d.getString("lastChannel"), d.getString("lastMessageId"), ((Number) d.get("lastSequence")).longValue());
+                d.getString("lastChannel"), d.getString("lastMessageId"), ((Number) d.get("lastSequence")).longValue(),
+                list(d, "escalations", e -> new EscalationView(e.getString("key"), e.getString("milestoneId"),
+                        StoredTime.date(e.get("dueDate")), e.getList("ladder", Integer.class, List.of()),
+                        e.getInteger("level", 1), StoredTime.instant(e.get("since")),
+                        StoredTime.instant(e.get("levelSince")), e.getBoolean("open", false),
+                        e.getBoolean("paused", false), StoredTime.instant(e.get("pausedAt")),
+                        e.getString("pauseReason"), StoredTime.instant(e.get("endedAt")), e.getString("endReason"))),
+                d.getInteger("urgeCount", 0), StoredTime.instant(d.get("lastUrgedAt")),
+                ActorRef.from(d.get("lastUrgedBy", Document.class)), d.getString("lastUrgeMessage"));
     }
 
     private static <T> List<T> list(Document d, String key, Function<Document, T> mapper) {
