@@ -35,6 +35,9 @@ public class SecurityConfiguration {
                         // DingTalk authenticates its callbacks by HMAC signature, checked in the controller
                         .requestMatchers(HttpMethod.POST, "/api/dingtalk/callback").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/admin/**").hasAnyRole("OFFICE", "INSPECTOR")
+                        // inspectors' exports and the log of their reads (also covered by the next rule)
+                        .requestMatchers(HttpMethod.GET, "/api/audit/reads", "/api/audit/trail.*")
+                        .hasAnyRole("OFFICE", "INSPECTOR")
                         // tamper-evident history: digests, public key, verification
                         .requestMatchers("/api/audit/**").hasAnyRole("OFFICE", "INSPECTOR")
                         .requestMatchers(HttpMethod.POST, "/api/policies/**", "/api/officials/**").hasRole("OFFICE")

@@ -6,15 +6,26 @@ import io.duban.query.view.StoredTime;
 import org.bson.Document;
 
 import java.time.Instant;
+import java.util.Map;
 
-/** One event on a timeline: who did what, when, through which channel, in one Chinese line. */
+/**
+ * One event on a timeline: who did what, when, through which channel (with the DingTalk msgId where there was one),
+ * in one Chinese line.
+ *
+ * @param facts the event's facts the audit report folds into the commitment's state (see {@link TimelineProjection});
+ *              empty for other entries and for entries written before facts were recorded (rebuild the view)
+ */
 public record TimelineEntry(String eventId, String aggregateId, String kind, String policyId, Integer itemNumber,
                             String unitId, long sequence, String type, Instant at, ActorRef actor, Channel channel,
-                            String messageId, String summary) {
+                            String messageId, String summary, Map<String, Object> facts) {
+
+    public TimelineEntry {
+        facts = facts == null ? Map.of() : facts;
+    }
 
     TimelineEntry withSummary(String newSummary) {
         return new TimelineEntry(eventId, aggregateId, kind, policyId, itemNumber, unitId, sequence, type, at, actor,
-                channel, messageId, newSummary);
+                channel, messageId, newSummary, facts);
     }
 
     static TimelineEntry from(Document d) {
@@ -23,6 +34,6 @@ public record TimelineEntry(String eventId, String aggregateId, String kind, Str
                 d.getString("policyId"), d.getInteger("itemNumber"), d.getString("unitId"),
                 ((Number) d.get("sequence")).longValue(), d.getString("type"), StoredTime.instant(d.get("at")),
                 ActorRef.from(d.get("actor", Document.class)), channel == null ? null : Channel.valueOf(channel),
-                d.getString("messageId"), d.getString("summary"));
+                d.getString("messageId"), d.getString("summary"), d.get(TimelineProjection.FACTS, Document.class));
     }
 }

@@ -44,6 +44,11 @@ import java.util.Map;
  * { _id, aggregateId, kind (policy | commitment | official), policyId, itemNumber, unitId, sequence, type,
  *   at (date), actor: {userId, name, role}, channel, messageId, summary,
  *   milestones: [{milestoneId, title}]                        (CommitmentRegistered only)
+ *   facts: {...}     what the audit report folds into the state after each step (commitment kind only):
+ *     CommitmentRegistered {startDate, dueDate, milestones: [{milestoneId, dueDate}]}, ProgressReported {percent,
+ *     previousPercent}, MilestoneCompleted {milestoneId}, DeadlineChangeApproved {milestoneId, previousDueDate,
+ *     newDueDate}, MajorIssueRaised/Resolved {issueId}, MilestoneBecameOverdue {milestoneId, key, dueDate},
+ *     Escalation* {milestoneId, key (milestone id or final), dueDate, level}
  *   official: {action (APPOINTED | CHANGED | REAPPOINTED | REMOVED), name, role, unitIds, reason}
  *                                                             (kind official only) }
  * </pre>
@@ -64,6 +69,7 @@ public class TimelineProjection extends MongoView {
     static final String OFFICIAL = "official";
     static final String MILESTONES = "milestones";
     static final String OFFICIAL_DETAILS = "official";
+    static final String FACTS = "facts";
 
     private final CommitmentKeys keys;
     private final OfficialStates officials;
@@ -91,17 +97,24 @@ public class TimelineProjection extends MongoView {
                 .append(MILESTONES, milestones.stream()
                         .map(milestone -> new Document("milestoneId", milestone.milestoneId())
                                 .append("title", milestone.title()))
-                        .toList()));
+                        .toList())
+                .append(FACTS, new Document("startDate", StoredTime.date(e.startDate()))
+                        .append("dueDate", StoredTime.date(e.dueDate()))
+                        .append("milestones", milestones.stream()
+                                .map(milestone -> new Document("milestoneId", milestone.milestoneId())
+                                        .append("dueDate", StoredTime.date(milestone.dueDate())))
+                                .toList())));
     }
 
     @EventHandler
     public void on(ProgressReported e, DomainEventMessage<?> m) {
-        commitment(m, e.commitmentId(), e.actor(), TimelineSummaries.of(e));
+        commitment(m, e.commitmentId(), e.actor(), TimelineSummaries.of(e),
+                new Document("percent", e.percent()).append("previousPercent", e.previousPercent()));
     }
 
     @EventHandler
     public void on(MilestoneCompleted e, DomainEventMessage<?> m) {
-        commitment(m, e.commitmentId(), e.actor(), TimelineSummaries.of(e));
+        commitment(m, e.commitmentId(), e.actor(), TimelineSummaries.of(e), new Document("milestoneId", e.milestoneId()));
     }
 
     @EventHandler
@@ -111,7 +124,9 @@ public class TimelineProjection extends MongoView {
 
     @EventHandler
     public void on(DeadlineChangeApproved e, DomainEventMessage<?> m) {
-        commitment(m, e.commitmentId(), e.actor(), TimelineSummaries.of(e));
+        commitment(m, e.commitmentId(), e.actor(), TimelineSummaries.of(e), new Document("milestoneId", e.milestoneId())
+                .append("previousDueDate", StoredTime.date(e.previousDueDate()))
+                .append("newDueDate", StoredTime.date(e.newDueDate())));
     }
 
     @EventHandler
@@ -121,12 +136,12 @@ public class TimelineProjection extends MongoView {
 
     @EventHandler
     public void on(MajorIssueRaised e, DomainEventMessage<?> m) {
-        commitment(m, e.commitmentId(), e.actor(), TimelineSummaries.of(e));
+        commitment(m, e.commitmentId(), e.actor(), TimelineSummaries.of(e), new Document("issueId", e.issueId()));
     }
 
     @EventHandler
     public void on(MajorIssueResolved e, DomainEventMessage<?> m) {
-        commitment(m, e.commitmentId(), e.actor(), TimelineSummaries.of(e));
+        commitment(m, e.commitmentId(), e.actor(), TimelineSummaries.of(e), new Document("issueId", e.issueId()));
     }
 
     @EventHandler
@@ -147,33 +162,39 @@ public class TimelineProjection extends MongoView {
     @EventHandler
     public void on(MilestoneBecameOverdue e, DomainEventMessage<?> m) {
         CommitmentKeys.Key key = keys.of(e.commitmentId());
-        write(m, entry(m, COMMITMENT, key, e.actor(), TimelineSummaries.of(e, key.milestoneTitle(e.milestoneId()))));
+        write(m, entry(m, COMMITMENT, key, e.actor(), TimelineSummaries.of(e, key.milestoneTitle(e.milestoneId())))
+                .append(FACTS, escalationFacts(e.milestoneId(), e.dueDate(), null)));
     }
 
     // reminders, the escalation ladder and urging
     @EventHandler
     public void on(io.duban.command.api.DueDateApproaching e, DomainEventMessage<?> m) {
-        milestoneEntry(m, e.commitmentId(), e.actor(), t -> TimelineSummaries.of(e, t.milestoneTitle(e.milestoneId())));
+        milestoneEntry(m, e.commitmentId(), e.actor(), t -> TimelineSummaries.of(e, t.milestoneTitle(e.milestoneId())),
+                new Document("milestoneId", e.milestoneId()));
     }
 
     @EventHandler
     public void on(io.duban.command.api.EscalationStarted e, DomainEventMessage<?> m) {
-        milestoneEntry(m, e.commitmentId(), e.actor(), t -> TimelineSummaries.of(e, t.milestoneTitle(e.milestoneId())));
+        milestoneEntry(m, e.commitmentId(), e.actor(), t -> TimelineSummaries.of(e, t.milestoneTitle(e.milestoneId())),
+                escalationFacts(e.milestoneId(), e.dueDate(), 1));
     }
 
     @EventHandler
     public void on(io.duban.command.api.EscalationRaised e, DomainEventMessage<?> m) {
-        milestoneEntry(m, e.commitmentId(), e.actor(), t -> TimelineSummaries.of(e, t.milestoneTitle(e.milestoneId())));
+        milestoneEntry(m, e.commitmentId(), e.actor(), t -> TimelineSummaries.of(e, t.milestoneTitle(e.milestoneId())),
+                escalationFacts(e.milestoneId(), e.dueDate(), e.level()));
     }
 
     @EventHandler
     public void on(io.duban.command.api.EscalationPaused e, DomainEventMessage<?> m) {
-        milestoneEntry(m, e.commitmentId(), e.actor(), t -> TimelineSummaries.of(e, t.milestoneTitle(e.milestoneId())));
+        milestoneEntry(m, e.commitmentId(), e.actor(), t -> TimelineSummaries.of(e, t.milestoneTitle(e.milestoneId())),
+                escalationFacts(e.milestoneId(), e.dueDate(), e.level()));
     }
 
     @EventHandler
     public void on(io.duban.command.api.EscalationEnded e, DomainEventMessage<?> m) {
-        milestoneEntry(m, e.commitmentId(), e.actor(), t -> TimelineSummaries.of(e, t.milestoneTitle(e.milestoneId())));
+        milestoneEntry(m, e.commitmentId(), e.actor(), t -> TimelineSummaries.of(e, t.milestoneTitle(e.milestoneId())),
+                escalationFacts(e.milestoneId(), e.dueDate(), e.level()));
     }
 
     @EventHandler
@@ -182,9 +203,17 @@ public class TimelineProjection extends MongoView {
     }
 
     private void milestoneEntry(DomainEventMessage<?> m, String commitmentId, Actor actor,
-                                java.util.function.Function<CommitmentKeys.Key, String> summary) {
+                                java.util.function.Function<CommitmentKeys.Key, String> summary, Document facts) {
         CommitmentKeys.Key key = keys.of(commitmentId);
-        write(m, entry(m, COMMITMENT, key, actor, summary.apply(key)));
+        write(m, entry(m, COMMITMENT, key, actor, summary.apply(key)).append(FACTS, facts));
+    }
+
+    /** {@code key} = milestone id or {@code final}, as the commitments view matches escalation cases. */
+    private static Document escalationFacts(String milestoneId, java.time.LocalDate dueDate, Integer level) {
+        Document facts = new Document("milestoneId", milestoneId)
+                .append("key", milestoneId == null ? "final" : milestoneId)
+                .append("dueDate", StoredTime.date(dueDate));
+        return level == null ? facts : facts.append("level", level);
     }
 
     @EventHandler
@@ -212,6 +241,11 @@ public class TimelineProjection extends MongoView {
 
     private void commitment(DomainEventMessage<?> message, String commitmentId, Actor actor, String summary) {
         write(message, entry(message, COMMITMENT, keys.of(commitmentId), actor, summary));
+    }
+
+    private void commitment(DomainEventMessage<?> message, String commitmentId, Actor actor, String summary,
+                            Document facts) {
+        write(message, entry(message, COMMITMENT, keys.of(commitmentId), actor, summary).append(FACTS, facts));
     }
 
     /** Stored with unit ids for names; the read side words the summary again with the units' names. */
@@ -250,7 +284,10 @@ public class TimelineProjection extends MongoView {
 
     @Override
     protected List<Bson> indexes() {
+        // subjects of FindTimeline (aggregate, item, unit, person) and the time range; type and channel narrow the
+        // entries of one subject, so they ride along in the subject's index scan except for the quarter's export
         return List.of(Indexes.ascending("aggregateId", "sequence"), Indexes.ascending("policyId", "itemNumber", "at"),
-                Indexes.ascending("unitId", "at"));
+                Indexes.ascending("unitId", "at"), Indexes.ascending("actor.userId", "at"), Indexes.ascending("at"),
+                Indexes.ascending("type", "at"), Indexes.ascending("channel", "at"));
     }
 }

@@ -2,10 +2,13 @@ package io.duban.query.timeline;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.duban.command.api.Channel;
 import io.duban.query.catalog.CatalogReader;
+import io.duban.query.view.StoredTime;
 import io.duban.query.web.NotFoundException;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +35,11 @@ public class TimelineQueries {
     @QueryHandler
     public List<TimelineEntry> handle(FindTimeline query) {
         List<Document> documents = mongo.getCollection(TimelineProjection.COLLECTION)
-                .find(Filters.and(Filters.eq("aggregateId", query.aggregateId()), Filters.eq("kind", query.kind())))
-                .sort(Sorts.ascending("sequence"))
+                .find(filter(query))
+                .sort(query.oneAggregate() ? Sorts.ascending("sequence")
+                        : Sorts.ascending("at", "aggregateId", "sequence"))
                 .into(new ArrayList<>());
-        if (documents.isEmpty()) {
+        if (documents.isEmpty() && query.oneAggregate() && !query.filtered()) {
             throw new NotFoundException("未找到动态记录：" + query.aggregateId());
         }
         List<DirectoryDetails> details = documents.stream().map(DirectoryDetails::in).toList();
@@ -49,5 +53,37 @@ public class TimelineQueries {
                     : entry.withSummary(TimelineSummaries.of(directory, id -> unitNames.getOrDefault(id, id))));
         }
         return entries;
+    }
+
+    static Bson filter(FindTimeline query) {
+        List<Bson> all = new ArrayList<>();
+        if (query.aggregateId() != null) {
+            all.add(Filters.eq("aggregateId", query.aggregateId()));
+            all.add(Filters.eq("kind", query.kind()));
+        } else if (query.policyId() != null) {
+            all.add(Filters.eq("policyId", query.policyId()));
+            all.add(Filters.eq("itemNumber", query.itemNumber()));
+            all.add(Filters.eq("kind", TimelineProjection.COMMITMENT));
+        } else if (query.unitId() != null) {
+            all.add(Filters.eq("unitId", query.unitId()));
+            all.add(Filters.eq("kind", TimelineProjection.COMMITMENT));
+        } else if (query.userId() != null) {
+            all.add(Filters.or(Filters.eq("actor.userId", query.userId()),
+                    Filters.and(Filters.eq("kind", TimelineProjection.OFFICIAL),
+                            Filters.eq("aggregateId", query.userId()))));
+        }
+        if (query.from() != null) {
+            all.add(Filters.gte("at", StoredTime.instant(query.from())));
+        }
+        if (query.to() != null) {
+            all.add(Filters.lt("at", StoredTime.instant(query.to())));
+        }
+        if (!query.types().isEmpty()) {
+            all.add(Filters.in("type", query.types()));
+        }
+        if (!query.channels().isEmpty()) {
+            all.add(Filters.in("channel", query.channels().stream().map(Channel::name).toList()));
+        }
+        return all.isEmpty() ? new Document() : Filters.and(all);
     }
 }
