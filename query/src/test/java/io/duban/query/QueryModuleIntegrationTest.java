@@ -246,6 +246,43 @@ class QueryModuleIntegrationTest {
         });
     }
 
+    @Test
+    void readsDuringARebuildAlwaysSeeTheCompleteOldOrNewDocuments() {
+        // given
+        Map<String, List<Document>> before = snapshot();
+        List<String> differences = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean rebuilding = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        Thread reader = new Thread(() -> {
+            while (rebuilding.get()) {
+                for (String view : List.of("commitments", "timeline", "items")) {
+                    List<Document> now = mongo.getCollection(view).find().sort(new Document("_id", 1))
+                            .into(new ArrayList<>());
+                    reads.incrementAndGet();
+                    if (!now.equals(before.get(view))) {
+                        differences.add(view + ": " + now.size() + " documents instead of " + before.get(view).size());
+                    }
+                }
+            }
+        });
+        reader.start();
+
+        // when
+        try {
+            rebuilder.rebuildAndWait(WAIT);
+        } finally {
+            rebuilding.set(false);
+        }
+
+        // then: no read ever saw an empty, partial or different view, and the rebuilt views are the originals
+        assertThat(joined(reader)).isTrue();
+        assertThat(reads.get()).isGreaterThan(3);
+        assertThat(differences).isEmpty();
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(rebuilder.statuses()).allSatisfy(status ->
+                assertThat(status.writingTo()).as(status.view()).isEqualTo(status.collection()));
+    }
+
     private static boolean joined(Thread thread) {
         try {
             thread.join(WAIT.toMillis());

@@ -52,6 +52,11 @@ public class ViewRebuilder {
     private final MongoTemplate mongo;
     /** Per view name: the rebuild running or last finished on this node. */
     private final Map<String, RebuildRun> runs = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService swapper = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "view-rebuild-swap");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ScheduledExecutorService progressLog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "view-rebuild-progress");
         thread.setDaemon(true);
@@ -64,7 +69,12 @@ public class ViewRebuilder {
         final long startedNanos = System.nanoTime();
         volatile Instant finishedAt;
         volatile long finishedNanos;
+        /** When the rebuilt shadow collection replaced the live one; null while the replay runs. */
+        volatile Instant swappedAt;
     }
+
+    /** The collection a view is rebuilt into while the live one keeps serving reads. */
+    static final String SHADOW_SUFFIX = "__rebuild";
 
     public ViewRebuilder(EventProcessingConfiguration processing, EventStore eventStore, List<ProjectedView> views,
                          MongoTemplate mongo) {
@@ -98,13 +108,62 @@ public class ViewRebuilder {
                 .toArray(CompletableFuture[]::new)).join();
         for (int i = 0; i < processors.size(); i++) {
             StreamingEventProcessor processor = processors.get(i);
-            log.info("Rebuilding view of processor {}: resetting its tokens", processor.getName());
-            processor.resetTokens();
-            runs.put(selected.get(i).viewName(), new RebuildRun());
+            ProjectedView view = selected.get(i);
+            String shadow = view.collectionName() + SHADOW_SUFFIX;
+            log.info("Rebuilding view {} into {} while {} keeps serving reads", view.viewName(), shadow,
+                    view.collectionName());
+            mongo.getCollection(shadow).drop();
+            view.redirectWrites(shadow);
+            processor.resetTokens(); // the view's reset handler now drops and re-indexes the shadow, not the live view
+            runs.put(view.viewName(), new RebuildRun());
             processor.start();
         }
         scheduleProgressLog(selected);
+        for (int i = 0; i < selected.size(); i++) {
+            ProjectedView view = selected.get(i);
+            StreamingEventProcessor processor = processors.get(i);
+            swapper.submit(() -> swapWhenCaughtUp(view, processor));
+        }
         return selected.stream().map(this::status).toList();
+    }
+
+    /**
+     * Once the replay into the shadow has reached the head: stop the processor, rename the shadow over the live
+     * collection (readers switch from the complete old documents to the complete new ones), point the projection
+     * back at the live name and let it continue from where the replay stopped.
+     */
+    private void swapWhenCaughtUp(ProjectedView view, StreamingEventProcessor processor) {
+        try {
+            while (!processorAtHead(view)) {
+                pause();
+            }
+            synchronized (this) {
+                processor.shutDown();
+                mongo.getCollection(view.writeTarget()).renameCollection(
+                        new com.mongodb.MongoNamespace(mongo.getDb().getName(), view.collectionName()),
+                        new com.mongodb.client.model.RenameCollectionOptions().dropTarget(true));
+                view.redirectWrites(view.collectionName());
+                view.createIndexes();
+                processor.start();
+                RebuildRun run = runs.get(view.viewName());
+                if (run != null) {
+                    run.swappedAt = Instant.now();
+                }
+                log.info("Rebuilt view {} swapped in", view.viewName());
+            }
+        } catch (RuntimeException e) {
+            log.error("Rebuild of view {} could not be swapped in; the previous documents keep serving",
+                    view.viewName(), e);
+        }
+    }
+
+    private boolean processorAtHead(ProjectedView view) {
+        return status(view, -1).processorAtHead();
+    }
+
+    @PreDestroy
+    void stopSwapper() {
+        swapper.shutdownNow();
     }
 
     /** Rebuilds every view and waits until all are up to date. */
@@ -237,19 +296,22 @@ public class ViewRebuilder {
         // No token yet means "before the first event": at the head only when the store is empty.
         long headOrNone = head == null ? -1 : head;
         boolean atHead = positions.stream().allMatch(p -> (p == null ? -1 : p) >= headOrNone);
-        boolean upToDate = processor.isRunning() && !error && segments > 0 && claimed.size() >= segments
+        boolean processorAtHead = processor.isRunning() && !error && segments > 0 && claimed.size() >= segments
                 && caughtUp && atHead;
+        RebuildRun run = runs.get(view.viewName());
+        // a rebuilt view is up to date once its shadow has been swapped in, not merely when the replay caught up
+        boolean upToDate = processorAtHead && (run == null || run.swappedAt != null);
         long tail = tailPosition();
         long total = head == null ? 0 : Math.max(0, head - tail);
         long done = lowest == null ? 0 : Math.min(total, Math.max(0, lowest - tail));
-        if (upToDate) {
-            done = total;
+        RebuildRun finishedReplay = run != null && run.finishedAt != null ? run : null;
+        if (processorAtHead || finishedReplay != null) {
+            done = total; // also while the processor is briefly stopped for the swap
         }
-        RebuildRun run = runs.get(view.viewName());
         double perSecond = 0;
         Instant estimatedEnd = null;
         if (run != null) {
-            if (upToDate && run.finishedAt == null) {
+            if (processorAtHead && run.finishedAt == null) {
                 run.finishedNanos = System.nanoTime();
                 run.finishedAt = Instant.now();
             }
@@ -264,7 +326,8 @@ public class ViewRebuilder {
         }
         return new ViewStatus(view.viewName(), processor.getName(), view.collectionName(), processor.isRunning(),
                 error, segments, claimed.size(), caughtUp, processor.isReplaying(), lowest, head, upToDate,
-                documentCount, done, total, run == null ? null : run.startedAt, perSecond, estimatedEnd);
+                documentCount, done, total, run == null ? null : run.startedAt, perSecond, estimatedEnd,
+                processorAtHead, view.writeTarget());
     }
 
     /** The position just before the store's first event (-1 for an empty store). */

@@ -14,7 +14,8 @@ package io.duban.query.rebuild;
  * @param replaying       Axon's replay flag; informative only, it stays true after a reset until a new event arrives
  * @param tokenPosition   the lowest position of the claimed segments' tokens, null before the first event
  * @param headPosition    the position of the event store's newest event, null when there is none
- * @param upToDate        running, no error, all segments claimed and caught up, and every token at the head
+ * @param upToDate        running, no error, all segments claimed and caught up, every token at the head, and a
+ *                        rebuilt view's shadow swapped in
  * @param documentCount   documents in the collection
  * @param eventsDone      events of the store behind the processor's token (lowest claimed segment), counted from the
  *                        store's tail; approximate where the global index has gaps
@@ -24,11 +25,14 @@ package io.duban.query.rebuild;
  *                        average over the whole replay
  * @param estimatedEnd    when the rebuild should be up to date at that speed; once up to date, when it became so;
  *                        null when there is no rebuild or no progress yet
+ * @param processorAtHead the processor has caught up with the head (during a rebuild: the shadow is complete)
+ * @param writingTo       the collection the projection writes to: the view's own, or its shadow during a rebuild
  */
 public record ViewStatus(String view, String processor, String collection, boolean running, boolean error,
                          int segments, int claimedSegments, boolean caughtUp, boolean replaying, Long tokenPosition,
                          Long headPosition, boolean upToDate, long documentCount, long eventsDone, long eventsTotal,
-                         java.time.Instant rebuildStartedAt, double eventsPerSecond, java.time.Instant estimatedEnd) {
+                         java.time.Instant rebuildStartedAt, double eventsPerSecond, java.time.Instant estimatedEnd,
+                         boolean processorAtHead, String writingTo) {
 
     /** "1234/5000 events (24.7 %), 820.0 ev/s, estimated end …" for the log. */
     public String progress() {

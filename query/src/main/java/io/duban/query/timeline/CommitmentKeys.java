@@ -1,5 +1,8 @@
 package io.duban.query.timeline;
 
+import com.mongodb.client.MongoCollection;
+import java.util.function.Supplier;
+
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -37,11 +40,10 @@ class CommitmentKeys {
     }
 
     private final Map<String, Key> known = new ConcurrentHashMap<>();
-    private final MongoTemplate mongo;
-    private final String collection;
+    /** The timeline's own collection, wherever the projection currently writes (its shadow during a rebuild). */
+    private final Supplier<MongoCollection<Document>> collection;
 
-    CommitmentKeys(MongoTemplate mongo, String collection) {
-        this.mongo = mongo;
+    CommitmentKeys(Supplier<MongoCollection<Document>> collection) {
         this.collection = collection;
     }
 
@@ -63,7 +65,7 @@ class CommitmentKeys {
     }
 
     private Key readRegistration(String commitmentId) {
-        Document registration = mongo.getCollection(collection)
+        Document registration = collection.get()
                 .find(Filters.and(Filters.eq("aggregateId", commitmentId), Filters.eq("type", "CommitmentRegistered")))
                 .first();
         if (registration == null) {

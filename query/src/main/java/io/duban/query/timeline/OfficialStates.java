@@ -1,5 +1,8 @@
 package io.duban.query.timeline;
 
+import com.mongodb.client.MongoCollection;
+import java.util.function.Supplier;
+
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
@@ -28,11 +31,10 @@ class OfficialStates {
     }
 
     private final Map<String, State> known = new ConcurrentHashMap<>();
-    private final MongoTemplate mongo;
-    private final String collection;
+    /** The timeline's own collection, wherever the projection currently writes (its shadow during a rebuild). */
+    private final Supplier<MongoCollection<Document>> collection;
 
-    OfficialStates(MongoTemplate mongo, String collection) {
-        this.mongo = mongo;
+    OfficialStates(Supplier<MongoCollection<Document>> collection) {
         this.collection = collection;
     }
 
@@ -42,7 +44,7 @@ class OfficialStates {
         if (remembered != null && remembered.sequence() < sequence) {
             return remembered;
         }
-        Document entry = mongo.getCollection(collection)
+        Document entry = collection.get()
                 .find(Filters.and(Filters.eq("aggregateId", userId), Filters.eq("kind", TimelineProjection.OFFICIAL),
                         Filters.lt("sequence", sequence)))
                 .sort(Sorts.descending("sequence"))

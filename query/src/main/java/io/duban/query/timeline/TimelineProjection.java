@@ -76,8 +76,8 @@ public class TimelineProjection extends MongoView {
 
     public TimelineProjection(MongoTemplate mongo) {
         super(mongo, COLLECTION);
-        this.keys = new CommitmentKeys(mongo, COLLECTION);
-        this.officials = new OfficialStates(mongo, COLLECTION);
+        this.keys = new CommitmentKeys(this::collection);
+        this.officials = new OfficialStates(this::collection);
     }
 
     @EventHandler

@@ -25,12 +25,15 @@ public abstract class MongoView implements ProjectedView {
     private final String collectionName;
     private final String processingGroup;
     private final ViewWriter writer;
+    /** Where the projection writes: the live collection, or its shadow while the view is being rebuilt. */
+    private volatile String writeTarget;
 
     protected MongoView(MongoTemplate mongo, String collectionName) {
         this.mongo = mongo;
         this.collectionName = collectionName;
+        this.writeTarget = collectionName;
         this.processingGroup = processingGroupOf(getClass());
-        this.writer = new ViewWriter(mongo, collectionName);
+        this.writer = new ViewWriter(collectionName, this::collection);
     }
 
     private static String processingGroupOf(Class<?> type) {
@@ -66,8 +69,19 @@ public abstract class MongoView implements ProjectedView {
         writer.write(writes);
     }
 
+    /** The collection the projection writes to and reads its own earlier documents from. */
     protected MongoCollection<Document> collection() {
-        return mongo.getCollection(collectionName);
+        return mongo.getCollection(writeTarget);
+    }
+
+    @Override
+    public void redirectWrites(String collection) {
+        this.writeTarget = collection;
+    }
+
+    @Override
+    public String writeTarget() {
+        return writeTarget;
     }
 
     @Override

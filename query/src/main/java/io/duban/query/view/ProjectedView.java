@@ -20,4 +20,13 @@ public interface ProjectedView {
      * ignores them (it has no secondary indexes), so the view must stay correct without them.
      */
     void createIndexes();
+
+    /**
+     * Sends the projection's writes (and its reads of its own documents) to another collection: a rebuild replays into
+     * a shadow collection while readers keep the live one, then swaps them.
+     */
+    void redirectWrites(String collectionName);
+
+    /** The collection the projection currently writes to. */
+    String writeTarget();
 }

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Sends a view's writes to MongoDB. Inside an Axon unit of work (a tracking processor's batch) the writes are
@@ -22,12 +23,20 @@ import java.util.List;
  */
 public final class ViewWriter {
 
-    private final MongoCollection<Document> collection;
+    private final Supplier<MongoCollection<Document>> collection;
     private final String resourceKey;
 
     public ViewWriter(MongoTemplate mongo, String collectionName) {
-        this.collection = mongo.getCollection(collectionName);
-        this.resourceKey = ViewWriter.class.getName() + "." + collectionName;
+        this(collectionName, () -> mongo.getCollection(collectionName));
+    }
+
+    /**
+     * @param viewName   names the pending batch of this view within a unit of work
+     * @param collection where a batch goes when it is flushed: a view being rebuilt writes to its shadow collection
+     */
+    public ViewWriter(String viewName, Supplier<MongoCollection<Document>> collection) {
+        this.collection = collection;
+        this.resourceKey = ViewWriter.class.getName() + "." + viewName;
     }
 
     public void write(List<? extends WriteModel<Document>> writes) {
@@ -51,7 +60,7 @@ public final class ViewWriter {
 
     private void flush(List<WriteModel<Document>> writes) {
         if (!writes.isEmpty()) {
-            collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+            collection.get().bulkWrite(writes, new BulkWriteOptions().ordered(true));
         }
     }
 }
