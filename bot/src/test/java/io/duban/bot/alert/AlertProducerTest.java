@@ -1,6 +1,7 @@
 package io.duban.bot.alert;
 
 import io.duban.bot.MongoWireServer;
+import io.duban.bot.MongoWireServer;
 import io.duban.command.api.Actor;
 import io.duban.command.api.MajorIssueRaised;
 import io.duban.command.api.MilestoneBecameOverdue;
