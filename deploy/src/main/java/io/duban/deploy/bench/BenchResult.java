@@ -78,6 +78,9 @@ public final class BenchResult {
         if (Double.isNaN(v)) {
             return "n/a";
         }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format("%,d", (long) v) : String.format("%,.2f", v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format("%,d", (long) v);
+        }
+        return Math.abs(v) < 1 ? String.format("%.4f", v) : String.format("%,.2f", v);
     }
 }
