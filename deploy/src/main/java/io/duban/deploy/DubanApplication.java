@@ -3,6 +3,7 @@ package io.duban.deploy;
 import java.util.Arrays;
 
 import io.duban.deploy.audit.AuditCli;
+import io.duban.deploy.bench.BenchCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -18,6 +19,10 @@ public class DubanApplication {
         // Axon 4.13 checks for updates over the internet unless told not to; Duban runs in closed networks.
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
+        if (args.length > 0 && "bench".equals(args[0])) {
+            // the benchmark harness boots the application itself, on a fresh temp database, and prints figures
+            System.exit(BenchCli.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         SpringApplication.run(DubanApplication.class, args);
     }
 }

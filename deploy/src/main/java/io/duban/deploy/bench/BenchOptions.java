@@ -1,0 +1,97 @@
+package io.duban.deploy.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parsed command line of {@code bench}.
+ *
+ * @param commitments commitments to register (each then gets {@code reports} progress reports)
+ * @param reports     ReportProgress commands per commitment
+ * @param replies     signed DingTalk callbacks for the reply latency
+ * @param threads     command-sending threads
+ * @param out         JSON output file
+ * @param targets     databases to run on, in order
+ */
+public record BenchOptions(int commitments, int reports, int replies, int threads, String out,
+                           List<BenchTarget> targets) {
+
+    static final String USAGE = "usage: bench [--events=N (commitments to register, default 1000)] "
+            + "[--reports=R (progress reports each, default 3)] [--replies=K (default 300)] [--threads=T (default 4)] "
+            + "[--out=bench.json] [--db-url=jdbc:postgresql://...] [--no-embedded]; "
+            + "env DUBAN_BENCH_POSTGRES_URL adds a PostgreSQL run";
+
+    public static BenchOptions parse(String[] args) {
+        return parse(args, System.getenv("DUBAN_BENCH_POSTGRES_URL"));
+    }
+
+    static BenchOptions parse(String[] args, String postgresFromEnv) {
+        int commitments = 1000;
+        int reports = 3;
+        int replies = 300;
+        int threads = 4;
+        String out = "bench.json";
+        String dbUrl = postgresFromEnv == null || postgresFromEnv.isBlank() ? null : postgresFromEnv;
+        boolean embedded = true;
+        for (String arg : args) {
+            if (arg.startsWith("--events=")) {
+                commitments = positive(arg);
+            } else if (arg.startsWith("--reports=")) {
+                reports = Integer.parseInt(value(arg));
+                if (reports < 0) {
+                    throw new IllegalArgumentException("--reports must be >= 0");
+                }
+            } else if (arg.startsWith("--replies=")) {
+                replies = positive(arg);
+            } else if (arg.startsWith("--threads=")) {
+                threads = positive(arg);
+            } else if (arg.startsWith("--out=")) {
+                out = value(arg);
+            } else if (arg.startsWith("--db-url=")) {
+                dbUrl = value(arg);
+            } else if (arg.equals("--no-embedded")) {
+                embedded = false;
+            } else {
+                throw new IllegalArgumentException("unknown argument: " + arg);
+            }
+        }
+        if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--db-url must be a jdbc:postgresql: URL");
+        }
+        List<BenchTarget> targets = new ArrayList<>();
+        if (embedded) {
+            targets.add(BenchTarget.embedded());
+        }
+        if (dbUrl != null) {
+            targets.add(BenchTarget.postgres(dbUrl));
+        }
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("--no-embedded needs --db-url or DUBAN_BENCH_POSTGRES_URL");
+        }
+        return new BenchOptions(commitments, reports, replies, threads, out, List.copyOf(targets));
+    }
+
+    Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("commitments", commitments);
+        map.put("reportsPerCommitment", reports);
+        map.put("replies", replies);
+        map.put("threads", threads);
+        map.put("targets", targets.stream().map(BenchTarget::label).toList());
+        return map;
+    }
+
+    private static String value(String arg) {
+        return arg.substring(arg.indexOf('=') + 1);
+    }
+
+    private static int positive(String arg) {
+        int n = Integer.parseInt(value(arg));
+        if (n <= 0) {
+            throw new IllegalArgumentException(arg + ": must be positive");
+        }
+        return n;
+    }
+}
