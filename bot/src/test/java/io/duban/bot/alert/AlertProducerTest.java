@@ -1,30 +1,35 @@
 package io.duban.bot.alert;
 
 import io.duban.bot.MongoWireServer;
-import io.duban.bot.MongoWireServer;
 import io.duban.command.api.Actor;
+import io.duban.command.api.Channel;
+import io.duban.command.api.CommitmentUrged;
+import io.duban.command.api.DueDateApproaching;
+import io.duban.command.api.EscalationRaised;
 import io.duban.command.api.MajorIssueRaised;
 import io.duban.command.api.MilestoneBecameOverdue;
 import io.duban.command.api.Role;
-import io.duban.command.api.Channel;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The producer against a real MongoDB wire server: one outbox entry per event and kind, whatever is re-delivered. */
+/**
+ * The producer against a real MongoDB wire server: one outbox entry per event and kind, whatever is re-delivered;
+ * reminders, escalation steps and urging become entries of the right kind with their facts.
+ */
 class AlertProducerTest {
 
+    private static final LocalDate DUE = LocalDate.of(2026, 3, 31);
     private static final String ID = "nzf-2023-1.31.uc88ba393";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-01T00:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
@@ -83,6 +88,46 @@ class AlertProducerTest {
 
         outbox.record(key, new Document("lastError", "test"));
         assertThat(outbox.claim(key, java.time.Duration.ofMinutes(1))).isPresent();
+    }
+
+    @Test
+    void a_reminder_is_due_soon_with_the_working_days_left() {
+        var event = message(new DueDateApproaching(ID, "M1", DUE, 7, Actor.schedule()), 3);
+
+        producer.on((DueDateApproaching) event.getPayload(), event);
+
+        Document entry = outbox.all().get(0);
+        assertThat(entry.getString("kind")).isEqualTo("DUE_SOON");
+        assertThat(entry.get("facts", Document.class)).containsEntry("milestoneId", "M1")
+                .containsEntry("dueDate", "2026-03-31").containsEntry("workingDaysLeft", "7");
+    }
+
+    @Test
+    void level_2_goes_to_the_unit_leader_and_level_3_to_the_office() {
+        var two = message(new EscalationRaised(ID, null, DUE, 2, Actor.schedule()), 4);
+        var three = message(new EscalationRaised(ID, null, DUE, 3, Actor.schedule()), 5);
+
+        producer.on((EscalationRaised) two.getPayload(), two);
+        producer.on((EscalationRaised) three.getPayload(), three);
+        producer.on((EscalationRaised) three.getPayload(), three);
+
+        assertThat(outbox.all()).extracting(d -> d.getString("kind"))
+                .containsExactlyInAnyOrder("ESCALATED_TO_LEADER", "ESCALATED_TO_OFFICE");
+        assertThat(outbox.all()).allSatisfy(d -> assertThat(d.get("facts", Document.class))
+                .doesNotContainKey("milestoneId").containsEntry("dueDate", "2026-03-31"));
+    }
+
+    @Test
+    void an_urging_carries_the_message_and_who_urged() {
+        Actor office = new Actor("office", "督查室王科长", Role.OFFICE, Set.of(), Channel.WEB, null);
+        var event = message(new CommitmentUrged(ID, "请本周内报送进展", office), 6);
+
+        producer.on((CommitmentUrged) event.getPayload(), event);
+
+        Document entry = outbox.all().get(0);
+        assertThat(entry.getString("kind")).isEqualTo("URGED");
+        assertThat(entry.get("facts", Document.class)).containsEntry("message", "请本周内报送进展")
+                .containsEntry("urgedBy", "督查室王科长");
     }
 
     private static GenericDomainEventMessage<Object> message(Object payload, long sequence) {

@@ -176,7 +176,7 @@ class CommitmentScheduleTest {
         }
 
         @Test
-        void reminders_for_the_old_date_are_stale_after_an_approved_change() {
+        void nothing_fires_for_the_old_date_after_an_approved_change() {
             LocalDate later = LocalDate.of(2026, 6, 30);
             fixture.givenCurrentTime(registeredAt)
                     .andGivenCommands(register(FINANCE_OFFICIAL),

@@ -517,17 +517,6 @@ class CommitmentTest {
         }
 
         @Test
-        void an_approved_change_moves_the_overdue_point_to_the_new_date() {
-            LocalDate later = LocalDate.of(2026, 6, 30);
-            fixture.givenCurrentTime(registeredAt)
-                    .andGivenCommands(register(FINANCE_OFFICIAL),
-                            new RequestDeadlineChange(ID, "M1", later, "征求意见延长", FINANCE_OFFICIAL),
-                            new ApproveDeadlineChange(ID, "D1", null, OFFICE))
-                    .whenTimeAdvancesTo(endOf(M1_DUE).plusSeconds(1))
-                    .expectNoEvents();
-        }
-
-        @Test
         void a_milestone_re_dated_by_an_approved_change_becomes_overdue_after_the_new_date() {
             LocalDate later = LocalDate.of(2026, 6, 30);
             fixture.givenCurrentTime(registeredAt)

@@ -112,7 +112,9 @@ public class ViewRebuilder {
             String shadow = view.collectionName() + SHADOW_SUFFIX;
             log.info("Rebuilding view {} into {} while {} keeps serving reads", view.viewName(), shadow,
                     view.collectionName());
-            mongo.getCollection(shadow).drop();
+            if (mongo.collectionExists(shadow)) { // a rebuild interrupted earlier left it behind
+                mongo.getCollection(shadow).drop();
+            }
             view.redirectWrites(shadow);
             processor.resetTokens(); // the view's reset handler now drops and re-indexes the shadow, not the live view
             runs.put(view.viewName(), new RebuildRun());
