@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import io.duban.deploy.audit.AuditCli;
 import io.duban.deploy.bench.BenchCli;
+import io.duban.deploy.drill.DrillCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -22,6 +23,10 @@ public class DubanApplication {
         if (args.length > 0 && "bench".equals(args[0])) {
             // the benchmark harness boots the application itself, on a fresh temp database, and prints figures
             System.exit(BenchCli.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && "drill".equals(args[0])) {
+            // crash, outage and abuse drills: each starts what it needs and prints what it checked and what was lost
+            System.exit(DrillCli.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication.run(DubanApplication.class, args);
     }
