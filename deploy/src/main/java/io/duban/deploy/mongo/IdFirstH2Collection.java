@@ -1,0 +1,85 @@
+package io.duban.deploy.mongo;
+
+import java.util.List;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+/**
+ * A collection of the embedded server that narrows any query naming {@code _id} (a value, or {@code $in} of values)
+ * to the documents with that id through the {@code _id} index, then applies the whole query to them.
+ * <p>
+ * Why: mongo-java-server uses an index only when the query's keys are exactly the index's keys, so the views'
+ * versioned writes ({@code {_id: x, lastSequence: {$lt: n}}}, see io.duban.query.view.VersionedWrites) and the
+ * outbox's claims scanned the whole collection — every projected event cost O(collection size), and a rebuild
+ * O(n²). MongoDB itself serves such a query from the {@code _id} index; this gives the embedded default the same
+ * plan, and the same results, since the full query is still matched on every candidate.
+ */
+final class IdFirstH2Collection extends H2Collection {
+
+    private static final String ID = "_id";
+
+    IdFirstH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                        MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+        super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        Object idCriterion = idCriterion(query);
+        if (idCriterion != null && !(query.size() == 1 && query.containsKey(ID))) {
+            Index<Object> idIndex = idIndex();
+            Document byId = new Document(ID, idCriterion);
+            if (idIndex != null && idIndex.canHandle(byId)) {
+                return matchDocuments(query, idIndex.getPositions(byId), orderBy, numberToSkip, limit, batchSize,
+                        fieldSelector);
+            }
+        }
+        return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * The {@code _id} criterion of a query, at its top level or in a top-level {@code $and} (the Java driver renders
+     * {@code Filters.and(eq("_id", x), ...)} as {@code {$and: [{_id: x}, ...]}}); null when it has none usable.
+     */
+    private static Object idCriterion(Document query) {
+        if (isIdLookup(query.get(ID))) {
+            return query.get(ID);
+        }
+        if (query.get("$and") instanceof List<?> clauses) {
+            for (Object clause : clauses) {
+                if (clause instanceof Document d && d.size() == 1 && isIdLookup(d.get(ID))) {
+                    return d.get(ID);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A plain value or {@code {$in: [...]}}: what the unique index can answer. */
+    private static boolean isIdLookup(Object criterion) {
+        if (criterion == null) {
+            return false;
+        }
+        if (criterion instanceof Document d) {
+            return d.size() == 1 && d.get("$in") instanceof List<?>;
+        }
+        return true;
+    }
+
+    private Index<Object> idIndex() {
+        for (Index<Object> index : getIndexes()) {
+            if (index.getKeys().size() == 1 && ID.equals(index.getKeys().get(0).getKey())) {
+                return index;
+            }
+        }
+        return null;
+    }
+}
