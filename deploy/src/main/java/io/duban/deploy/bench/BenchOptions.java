@@ -16,11 +16,13 @@ import java.util.Map;
  * @param targets     databases to run on, in order
  */
 public record BenchOptions(int commitments, int reports, int replies, int threads, String out,
-                           List<BenchTarget> targets) {
+                           List<BenchTarget> targets, long scaleEvents, int scaleSeconds) {
 
     static final String USAGE = "usage: bench [--events=N (commitments to register, default 1000)] "
             + "[--reports=R (progress reports each, default 3)] [--replies=K (default 300)] [--threads=T (default 4)] "
-            + "[--out=bench.json] [--db-url=jdbc:postgresql://...] [--no-embedded]; "
+            + "[--out=bench.json] [--db-url=jdbc:postgresql://...] [--no-embedded] "
+            + "[--scale-events=N (seed N more events, 10 per commitment, then time a rebuild; default 0 = off)] "
+            + "[--scale-seconds=S (how long to time that rebuild, default 120)]; "
             + "env DUBAN_BENCH_POSTGRES_URL adds a PostgreSQL run";
 
     public static BenchOptions parse(String[] args) {
@@ -35,6 +37,8 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
         String out = "bench.json";
         String dbUrl = postgresFromEnv == null || postgresFromEnv.isBlank() ? null : postgresFromEnv;
         boolean embedded = true;
+        long scaleEvents = 0;
+        int scaleSeconds = 120;
         for (String arg : args) {
             if (arg.startsWith("--events=")) {
                 commitments = positive(arg);
@@ -51,6 +55,13 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
                 out = value(arg);
             } else if (arg.startsWith("--db-url=")) {
                 dbUrl = value(arg);
+            } else if (arg.startsWith("--scale-events=")) {
+                scaleEvents = Long.parseLong(value(arg));
+                if (scaleEvents < 0) {
+                    throw new IllegalArgumentException("--scale-events must be >= 0");
+                }
+            } else if (arg.startsWith("--scale-seconds=")) {
+                scaleSeconds = positive(arg);
             } else if (arg.equals("--no-embedded")) {
                 embedded = false;
             } else {
@@ -70,7 +81,8 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("--no-embedded needs --db-url or DUBAN_BENCH_POSTGRES_URL");
         }
-        return new BenchOptions(commitments, reports, replies, threads, out, List.copyOf(targets));
+        return new BenchOptions(commitments, reports, replies, threads, out, List.copyOf(targets), scaleEvents,
+                scaleSeconds);
     }
 
     Map<String, Object> asMap() {
@@ -80,6 +92,8 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
         map.put("replies", replies);
         map.put("threads", threads);
         map.put("targets", targets.stream().map(BenchTarget::label).toList());
+        map.put("scaleEvents", scaleEvents);
+        map.put("scaleSeconds", scaleSeconds);
         return map;
     }
 

@@ -30,8 +30,8 @@ final class IdFirstH2Backend extends H2Backend {
     /** One per store: its cache of serialized keys is shared by every index. */
     private final SerializedKeyOrder keyOrder = new SerializedKeyOrder();
 
-    IdFirstH2Backend(String fileName, Clock clock) {
-        super(MVStore.open(fileName), clock);
+    IdFirstH2Backend(MVStore store, Clock clock) {
+        super(store, clock);
     }
 
     @Override
