@@ -140,7 +140,8 @@ final class ScaleBench {
         boolean finished = statuses.stream().allMatch(ViewStatus::upToDate);
         double rate = slowestDone / elapsed;
         for (ViewStatus s : statuses) {
-            out.printf("scale: view %-16s %s%n", s.view(), s.progress());
+            out.printf("scale: view %-16s %s (segments %d/%d claimed%s)%n", s.view(), s.progress(),
+                    s.claimedSegments(), s.segments(), s.error() ? ", IN ERROR" : "");
             result.detail("scaleView." + s.view(), s.eventsDone() + "/" + s.eventsTotal());
         }
         result.detail("scaleRebuildFinished", finished);

@@ -72,7 +72,7 @@ class LadderRestartEndToEndTest {
         Clock clock = Clock.system(java.time.ZoneId.of("Asia/Shanghai"));
         ZonedDateTime now = ZonedDateTime.now(clock);
         Assumptions.assumeTrue(now.toLocalTime().isBefore(LocalTime.of(23, 58)), "too close to midnight");
-        String businessStart = now.toLocalTime().plusSeconds(18).truncatedTo(ChronoUnit.SECONDS)
+        String businessStart = now.toLocalTime().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS)
                 .format(DateTimeFormatter.ISO_LOCAL_TIME);
         boot(businessStart);
         LocalDate today = LocalDate.now(clock);
@@ -100,7 +100,8 @@ class LadderRestartEndToEndTest {
 
         // then level 2 fires at once
         await(() -> raised(commitmentId, milestone, 2) == 1, "level 2 raised before the shutdown");
-        if (midLadder) {
+        // (a loaded machine may reach business start before this line: then the check says nothing)
+        if (midLadder && LocalTime.now(clock).isBefore(LocalTime.parse(businessStart).minusSeconds(1))) {
             assertThat(raised(commitmentId, milestone, 3)).as("level 3 waits for business start").isZero();
         }
         awaitViews();
