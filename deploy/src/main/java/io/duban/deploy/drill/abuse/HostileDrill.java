@@ -8,15 +8,10 @@ import io.duban.bot.fake.FakeDingTalk;
 import io.duban.bot.fake.Route;
 import io.duban.bot.signature.CallbackSigner;
 import io.duban.bot.signature.Secret;
-import io.duban.command.api.ResponsibleUnit;
 import io.duban.command.api.SupportItem;
-import io.duban.command.catalog.BundledPolicyProperties;
-import io.duban.command.commitment.ItemCatalog;
 import io.duban.deploy.drill.Drill;
 import io.duban.deploy.drill.DrillReport;
 import io.duban.query.rebuild.ViewRebuilder;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -38,7 +33,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -193,21 +187,13 @@ public final class HostileDrill implements Drill {
         // --- fixtures ------------------------------------------------------------------------------------------
 
         private HostileTargets fixtures() throws Exception {
-            ItemCatalog catalog = app.getBean(ItemCatalog.class);
-            String policyId = app.getBean(BundledPolicyProperties.class).policyId();
-            List<SupportItem> items = new ArrayList<>();
-            for (int n = 1; n < 1000; n++) {
-                Optional<SupportItem> item = findItem(catalog, policyId, n);
-                if (item.isEmpty()) {
-                    break;
-                }
-                items.add(item.get());
-            }
-            List<SupportItem> czt = items.stream().filter(i -> lists(i, CZT)).toList();
+            String policyId = DrillCatalog.policyId(app);
+            List<SupportItem> items = DrillCatalog.items(app);
+            List<SupportItem> czt = items.stream().filter(i -> DrillCatalog.lists(i, CZT)).toList();
             SupportItem own = czt.stream().filter(i -> i.number() == 31).findFirst().orElse(czt.get(0));
             SupportItem free = czt.stream().filter(i -> i != own).findFirst().orElseThrow(
                     () -> new IllegalStateException(CZT + " is listed for one item only"));
-            SupportItem other = items.stream().filter(i -> lists(i, JYT)).findFirst().orElseThrow(
+            SupportItem other = items.stream().filter(i -> DrillCatalog.lists(i, JYT)).findFirst().orElseThrow(
                     () -> new IllegalStateException("no item lists " + JYT));
             LocalDate today = LocalDate.now(app.getBean(Clock.class));
             LocalDate start = today.minusDays(10);
@@ -239,25 +225,11 @@ public final class HostileDrill implements Drill {
             return commitmentId.substring(commitmentId.lastIndexOf('.') + 1);
         }
 
-        private static boolean lists(SupportItem item, String unitName) {
-            return item.units().stream().map(ResponsibleUnit::name).anyMatch(unitName::equals);
-        }
-
         private static DrillHttp.Reply expect(int status, DrillHttp.Reply reply) {
             if (reply.status() != status) {
                 throw new IllegalStateException("fixture step answered " + reply.status() + ": " + reply.body());
             }
             return reply;
-        }
-
-        /** The catalog loads the policy aggregate, which Axon only allows inside a unit of work. */
-        private static Optional<SupportItem> findItem(ItemCatalog catalog, String policyId, int number) {
-            ResultMessage<Optional<SupportItem>> result = DefaultUnitOfWork.startAndGet(null)
-                    .executeWithResult(() -> catalog.findItem(policyId, number));
-            if (result.isExceptional()) {
-                throw new IllegalStateException(result.exceptionResult());
-            }
-            return result.getPayload();
         }
 
         // --- sending -------------------------------------------------------------------------------------------
