@@ -43,7 +43,11 @@ public class DingTalkCallbackController {
         this.processor = processor;
     }
 
-    @PostMapping(path = PATH, produces = {"application/json", "application/problem+json"})
+    /**
+     * DingTalk posts JSON. Any other Content-Type is refused with 415 before the body is read: a form-encoded body
+     * would be parsed into request parameters by the servlet container first.
+     */
+    @PostMapping(path = PATH, consumes = "application/json", produces = {"application/json", "application/problem+json"})
     public ResponseEntity<?> receive(@RequestHeader(name = "timestamp", required = false) String timestamp,
                                      @RequestHeader(name = "sign", required = false) String sign,
                                      @RequestBody(required = false) String body) {

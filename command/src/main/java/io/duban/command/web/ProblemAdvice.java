@@ -127,12 +127,6 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "input.unreadable");
     }
 
-    /** Anything else a controller throws: a logged 500 problem detail, not Spring Boot's default error body. */
-    @ExceptionHandler(RuntimeException.class)
-    public ProblemDetail other(RuntimeException e) {
-        return unexpected(e);
-    }
-
     /**
      * Spring MVC's own refusals (415, 405, 406, 404, missing parameters, …) come with English details and no code:
      * give them a Chinese title and detail and a stable code. Problem details Duban wrote itself are left alone.

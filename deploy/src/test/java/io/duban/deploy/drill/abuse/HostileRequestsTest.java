@@ -1,6 +1,10 @@
 package io.duban.deploy.drill.abuse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.duban.bot.fake.CallbackResponse;
+import io.duban.bot.fake.FakeCallback;
+import io.duban.bot.fake.FakeDingTalk;
+import io.duban.bot.signature.CallbackSigner;
 import io.duban.deploy.DubanApplication;
 import io.duban.deploy.drill.DrillReport;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -147,7 +152,35 @@ class HostileRequestsTest {
     }
 
     @Test
-    @Order(7)
+    @Order(6)
+    void signed_messages_that_would_display_other_than_recorded_are_not_acted_on() throws Exception {
+        long events = events();
+        FakeDingTalk fake = app.getBean(FakeDingTalk.class);
+        URI callback = URI.create(http.base() + "/api/dingtalk/callback");
+        // the override made DingTalk display "%80 度进" while 8 % was recorded; ESC was dropped and "[31m" recorded
+        for (String text : new String[]{"\u202E#58 进度 08%", "#58 困难 \u001B[31m"}) {
+            CallbackResponse response = fake.deliverCallback(callback, FakeCallback.oneToOne("demo-czt-wang", "王演示",
+                    text));
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body()).contains("NOT_UNDERSTOOD");
+        }
+        assertThat(events()).isEqualTo(events);
+    }
+
+    @Test
+    @Order(6)
+    void a_signed_callback_that_is_not_json_is_a_415_not_a_500() throws Exception {
+        FakeDingTalk fake = app.getBean(FakeDingTalk.class);
+        String body = fake.callbackBody(FakeCallback.oneToOne("demo-czt-wang", "王演示", "b=`x\\y")).toString();
+        long now = System.currentTimeMillis();
+        String sign = new CallbackSigner(fake.settings().appSecret()).sign(now);
+        // form-encoded, the servlet container parsed the JSON into parameters and the firewall threw: 500
+        assertProblem(send("/api/dingtalk/callback", body, Map.of("Content-Type", "application/x-www-form-urlencoded",
+                "timestamp", String.valueOf(now), "sign", sign)), 415, "input.unsupported-media-type");
+    }
+
+    @Test
+    @Order(8)
     void a_quick_run_of_the_drill_holds() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
