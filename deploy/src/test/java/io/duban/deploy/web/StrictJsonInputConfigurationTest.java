@@ -82,6 +82,24 @@ class StrictJsonInputConfigurationTest {
     }
 
     @Test
+    void enum_names_and_dates_are_not_trimmed_of_controls_or_spaces() throws Exception {
+        assertThat(shared.readValue("{\"role\":\"OFFICIAL\\u0001\"}", AppointOfficialRequest.class).role())
+                .as("lenient: trimmed").isEqualTo(OfficialRole.OFFICIAL);
+        assertThat(shared.readValue("{\"requestedDueDate\":\"\\u00002027-06-30\"}", DeadlineChangeRequest.class)
+                .requestedDueDate()).as("lenient: trimmed").isEqualTo(LocalDate.of(2027, 6, 30));
+        for (String role : new String[]{"OFFICIAL\\u0001", "\\u0000OFFICIAL", " OFFICIAL", "OFFICIAL\\n"}) {
+            assertThatThrownBy(() -> strict.readValue("{\"role\":\"" + role + "\"}", AppointOfficialRequest.class))
+                    .as(role).isNotNull();
+        }
+        for (String date : new String[]{"\\u00002027-06-30", "2027-06-30\\u0001", " 2027-06-30", "2027-06-30 "}) {
+            assertThatThrownBy(() -> strict.readValue("{\"requestedDueDate\":\"" + date + "\"}",
+                    DeadlineChangeRequest.class)).as(date).isNotNull();
+        }
+        assertThat(strict.readValue("{\"role\":\"UNIT_LEADER\"}", AppointOfficialRequest.class)
+                .role()).isEqualTo(OfficialRole.UNIT_LEADER);
+    }
+
+    @Test
     void the_shared_mapper_is_not_changed() throws Exception {
         StrictJsonInputConfiguration.strict(shared);
         assertThat(shared.readValue("{\"percent\":\"60\"}", ProgressRequest.class).percent()).isEqualTo(60);

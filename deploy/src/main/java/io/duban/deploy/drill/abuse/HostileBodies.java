@@ -428,7 +428,7 @@ final class HostileBodies {
             "\\u009b"};
     /** Characters that make an id, a number, a date or an enum something else. */
     static final String[] ID_SPOILERS = {"\u200b", "\u200d", "\ufeff", "\u200f", "\u2060", "🙂", "\u0301",
-            "\u05d0", "\u0627"};
+            "\u05d0", "\u0627", "\u0000", "\u0001", "\n"};
 
     private void unicode(Draft d) {
         int variant = random.nextInt(6);
@@ -574,11 +574,10 @@ final class HostileBodies {
         }
     }
 
-    /** Dates that are not dates, or not in this century. (Jackson trims ASCII spaces around a date: " 2027-06-30" is
-     *  the same date, correctly accepted, so it is not here.) */
+    /** Dates that are not exactly an ISO date in this century (padding included: it is not trimmed away). */
     static final String[] BAD_DATES = {"2027-02-30", "2027-02-29", "2028-02-30", "2027-13-01", "2027-00-10",
             "2027-06-31", "2027-6-30", "2027/06/30", "27-06-30", "2027-06-30T00:00:00", "2027-06-30Z",
-            "+999999999-12-31", "-999999999-01-01", "0000-01-01", "1900-01-01", "9999-12-31", "2027-06-30\u00a0",
+            "+999999999-12-31", "-999999999-01-01", "0000-01-01", "1900-01-01", "9999-12-31", "2027-06-30 ", " 2027-06-30", "2027-06-30\u00a0",
             "2027-06-30\u200b", "20270630", "2027-W26-3", "2027-181", "1999-12-31", "2100-01-01", "2027-04-31",
             "+10000-01-01", "-0001-12-31"};
 
