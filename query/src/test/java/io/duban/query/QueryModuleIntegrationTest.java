@@ -497,7 +497,8 @@ class QueryModuleIntegrationTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404))
-                .andExpect(jsonPath("$.detail").value("未找到承诺事项：nzf-2023-1.9.u00000000"));
+                .andExpect(jsonPath("$.detail").value("未找到承诺事项：nzf-2023-1.9.u00000000"))
+                .andExpect(jsonPath("$.code").value("not-found"));
         http.perform(get("/api/commitments/nope/timeline")).andExpect(status().isNotFound());
         http.perform(get("/api/policies/nope")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("未找到政策文件：nope"));
@@ -516,7 +517,8 @@ class QueryModuleIntegrationTest {
         http.perform(get("/api/commitments").param("light", "PURPLE"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("参数 light 只能是 NONE、DONE、GREEN、YELLOW、RED 之一，收到：PURPLE"));
+                .andExpect(jsonPath("$.detail").value("参数 light 只能是 NONE、DONE、GREEN、YELLOW、RED 之一，收到：PURPLE"))
+                .andExpect(jsonPath("$.code").value("input.bad-parameter"));
         http.perform(get("/api/items/" + POLICY_ID + "/abc"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("参数 number 应为正整数，收到：abc"));

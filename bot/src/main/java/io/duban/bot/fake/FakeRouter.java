@@ -48,6 +48,7 @@ final class FakeRouter implements HttpHandler {
 
     private void route(FakeExchange exchange) throws IOException {
         if (faults.isServiceUnavailable()) {
+            faults.noteServiceUnavailable();
             exchange.openApiError(503, "ServiceUnavailable", "服务暂时不可用，请稍后重试");
             return;
         }

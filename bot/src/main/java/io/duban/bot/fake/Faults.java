@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Failures to inject, switched on by tests (and by the demo's operator) and consumed by the fake's handlers.
@@ -18,6 +19,38 @@ public final class Faults {
     private final Set<String> flowControlled = ConcurrentHashMap.newKeySet();
     private final Set<String> invalid = ConcurrentHashMap.newKeySet();
     private volatile boolean serviceUnavailable;
+    private final AtomicLong servedUnavailable = new AtomicLong();
+    private final AtomicLong servedServerErrors = new AtomicLong();
+    private final AtomicLong servedRateLimits = new AtomicLong();
+    private final AtomicLong servedFlowControl = new AtomicLong();
+    private final AtomicLong servedWebhookThrottles = new AtomicLong();
+
+    /**
+     * How many failures the fake has actually answered so far, by kind (a switch that was set but never hit counts
+     * nothing): 503s of a SERVICE_UNAVAILABLE outage, "next N calls" server errors, QpsLimit 403s, users returned in
+     * {@code flowControlledStaffIdList}, webhook throttles. Calls refused during a CONNECTION_REFUSED outage never
+     * reach the fake and are not counted. Never reset, so a caller compares two readings.
+     */
+    public record Served(long serviceUnavailable, long serverErrors, long rateLimited, long flowControlledUsers,
+                         long webhookThrottled) {
+
+        public long total() {
+            return serviceUnavailable + serverErrors + rateLimited + flowControlledUsers + webhookThrottled;
+        }
+    }
+
+    public Served served() {
+        return new Served(servedUnavailable.get(), servedServerErrors.get(), servedRateLimits.get(),
+                servedFlowControl.get(), servedWebhookThrottles.get());
+    }
+
+    void noteServiceUnavailable() {
+        servedUnavailable.incrementAndGet();
+    }
+
+    void noteFlowControlled() {
+        servedFlowControl.incrementAndGet();
+    }
 
     /** The next {@code calls} requests, whatever the path, answer {@code status} (a 5xx) with an error body. */
     public Faults failNextCalls(int calls, int status) {
@@ -82,15 +115,22 @@ public final class Faults {
 
     /** The status to fail this call with, or 0 to let it through. */
     int takeServerError() {
-        return takeOne(serverErrorsLeft) ? serverErrorStatus : 0;
+        return counted(takeOne(serverErrorsLeft), servedServerErrors) ? serverErrorStatus : 0;
     }
 
     boolean takeRateLimit() {
-        return takeOne(rateLimitsLeft);
+        return counted(takeOne(rateLimitsLeft), servedRateLimits);
     }
 
     boolean takeWebhookThrottle() {
-        return takeOne(webhookThrottlesLeft);
+        return counted(takeOne(webhookThrottlesLeft), servedWebhookThrottles);
+    }
+
+    private static boolean counted(boolean taken, AtomicLong counter) {
+        if (taken) {
+            counter.incrementAndGet();
+        }
+        return taken;
     }
 
     boolean isFlowControlled(String userId) {

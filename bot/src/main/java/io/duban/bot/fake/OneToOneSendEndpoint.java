@@ -56,6 +56,7 @@ final class OneToOneSendEndpoint implements FakeEndpoint {
             if (faults.isInvalid(id)) {
                 invalid.add(id);
             } else if (faults.isFlowControlled(id)) {
+                faults.noteFlowControlled();
                 flowControlled.add(id);
             } else {
                 log.record(new DeliveredMessage(Route.ONE_TO_ONE, id, request.msgKey(), request.msgParam(), List.of(),

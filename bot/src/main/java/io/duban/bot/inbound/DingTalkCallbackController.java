@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +43,11 @@ public class DingTalkCallbackController {
         this.processor = processor;
     }
 
-    @PostMapping(path = PATH, produces = "application/json")
+    /**
+     * DingTalk posts JSON. Any other Content-Type is refused with 415 before the body is read: a form-encoded body
+     * would be parsed into request parameters by the servlet container first.
+     */
+    @PostMapping(path = PATH, consumes = "application/json", produces = {"application/json", "application/problem+json"})
     public ResponseEntity<?> receive(@RequestHeader(name = "timestamp", required = false) String timestamp,
                                      @RequestHeader(name = "sign", required = false) String sign,
                                      @RequestBody(required = false) String body) {
@@ -65,6 +70,6 @@ public class DingTalkCallbackController {
         problem.setTitle(title);
         problem.setType(URI.create("urn:duban:problem:" + code));
         problem.setProperty("code", code);
-        return ResponseEntity.status(status).body(problem);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -40,10 +40,25 @@ public final class ReplyGrammar {
         }
     }
 
+    /**
+     * Control characters (other than line breaks and tabs) and bidirectional embedding, override and isolate controls
+     * (U+202A–U+202E, U+2066–U+2069) never come from a keyboard, and the normalizer would drop them silently: the text
+     * the official saw ("\u202E#31 进度 08%" displays reversed) would then differ from what is recorded. Such a message
+     * is not acted on. Zero-width characters, direction marks and unpaired surrogates — keyboard and client artefacts
+     * — are still dropped.
+     */
+    static boolean disguised(String text) {
+        return text.codePoints().anyMatch(c -> (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r'
+                && c != '\t') || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069));
+    }
+
     /** The grammar without the safety net, so tests see any exception. */
     static Reply interpret(String text) {
         if (text != null && text.length() > MAX_LENGTH && text.codePointCount(0, text.length()) > MAX_LENGTH) {
             return new NotUnderstoodReply("", ReplyTexts.tooLong(text.codePointCount(0, text.length()), MAX_LENGTH));
+        }
+        if (text != null && disguised(text)) {
+            return new NotUnderstoodReply("", ReplyTexts.disguised());
         }
         String normalized = MessageNormalizer.normalize(text);
         if (normalized.length() > MAX_NORMALIZED_LENGTH) {

@@ -35,6 +35,11 @@ public final class ReplyTexts {
                 + DEFAULT_REF + " 进度 80% 完成可研批复";
     }
 
+    static String disguised() {
+        return "消息里有看不见的控制字符或改变文字方向的字符，显示出来的内容可能与实际内容不同，未记录。请直接重新输入，例如：\n"
+                + DEFAULT_REF + " 进度 80% 完成可研批复";
+    }
+
     static String notUnderstood(String normalized) {
         return "没能看懂“" + quote(normalized) + "”。\n" + help();
     }

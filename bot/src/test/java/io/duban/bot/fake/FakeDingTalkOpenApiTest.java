@@ -144,6 +144,7 @@ class FakeDingTalkOpenApiTest {
 
         assertThat(retried.getBody().getFlowControlledStaffIdList()).isEmpty();
         assertThat(fake.messages().to("user002")).hasSize(1);
+        assertThat(fake.faults().served().flowControlledUsers()).as("users turned away, counted").isEqualTo(1);
     }
 
     @Test
@@ -194,6 +195,7 @@ class FakeDingTalkOpenApiTest {
         assertThat(fake.messages().all()).isEmpty();
         sendOneToOne(token, List.of("user001"));
         assertThat(fake.messages().all()).hasSize(1);
+        assertThat(fake.faults().served()).isEqualTo(new Faults.Served(0, 0, 1, 0, 0));
     }
 
     @Test
@@ -207,6 +209,7 @@ class FakeDingTalkOpenApiTest {
         }
         sendOneToOne(token, List.of("user001"));
         assertThat(fake.messages().all()).hasSize(1);
+        assertThat(fake.faults().served().serverErrors()).isEqualTo(2);
     }
 
     @Test
@@ -221,6 +224,8 @@ class FakeDingTalkOpenApiTest {
         fake.endOutage();
         sendOneToOne(token, List.of("user001"));
         assertThat(fake.messages().all()).hasSize(1);
+        assertThat(fake.faults().served().serviceUnavailable()).isEqualTo(1);
+        assertThat(fake.faults().served().total()).isEqualTo(1);
     }
 
     @Test

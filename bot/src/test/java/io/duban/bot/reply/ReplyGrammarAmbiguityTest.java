@@ -18,6 +18,11 @@ class ReplyGrammarAmbiguityTest {
     // Not a @CsvSource: there a line starting with '#' is a comment, and nearly every row here starts with '#'.
     static Stream<Arguments> ambiguous() {
         return Stream.of(
+                // what is displayed would differ from what is recorded: an override reverses "80" into "08"
+                Arguments.of("\u202E#31 进度 08%", "改变文字方向"),
+                Arguments.of("#31 进度 80%\u2066\u2069", "改变文字方向"),
+                Arguments.of("#31 困难 \u001B[31m", "控制字符"),
+                Arguments.of("#31 进度 80% \u0000", "控制字符"),
                 Arguments.of("#31 进度 80% 60%", "不止一个百分比"),
                 Arguments.of("#31 进度 80% 资金到位率60%", "不止一个百分比"),
                 Arguments.of("80% 60% #31", "不止一个百分比"),

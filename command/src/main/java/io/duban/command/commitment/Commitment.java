@@ -129,6 +129,8 @@ public class Commitment {
         if (command.startDate() == null || command.dueDate() == null) {
             throw CommandRefusedException.invalid("commitment.dates-required", "请填写开始日期和完成时限。");
         }
+        DateInput.plausible(command.startDate(), "开始日期");
+        DateInput.plausible(command.dueDate(), "完成时限");
         if (command.dueDate().isBefore(command.startDate())) {
             throw CommandRefusedException.invalid("commitment.due-before-start", "完成时限不能早于开始日期。");
         }
@@ -347,6 +349,7 @@ public class Commitment {
         if (requested == null) {
             throw CommandRefusedException.invalid("deadline.date-required", "请填写申请调整后的截止日期。");
         }
+        DateInput.plausible(requested, "申请调整后的截止日期");
         String reason = TextInput.required(command.reason(), "调整原因", 2000);
         LocalDate current;
         if (command.milestoneId() == null) {

@@ -2,6 +2,7 @@ package io.duban.command.commitment;
 
 import io.duban.command.api.SupportItem;
 import io.duban.command.catalog.Policy;
+import io.duban.command.guard.AggregateIds;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -26,7 +27,7 @@ class EventSourcedItemCatalog implements ItemCatalog {
 
     @Override
     public Optional<SupportItem> findItem(String policyId, int itemNumber) {
-        if (policyId == null || policyId.isBlank()) {
+        if (policyId == null || policyId.isBlank() || !AggregateIds.usable(policyId)) {
             return Optional.empty();
         }
         try {
@@ -38,6 +39,9 @@ class EventSourcedItemCatalog implements ItemCatalog {
 
     @Override
     public boolean isRegistered(String commitmentId) {
+        if (!AggregateIds.usable(commitmentId)) {
+            return false;
+        }
         return eventStore.lastSequenceNumberFor(commitmentId).isPresent();
     }
 }

@@ -7,6 +7,7 @@ import io.duban.command.api.OfficialAppointed;
 import io.duban.command.api.OfficialRemoved;
 import io.duban.command.api.OfficialRole;
 import io.duban.command.api.RemoveOfficial;
+import io.duban.command.commitment.TextInput;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -28,6 +29,8 @@ public class Official {
 
     static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_\\-.@]{1,64}");
     static final Pattern UNIT_ID = Pattern.compile("u[0-9a-f]{8}");
+    /** Far more than any real official serves (the bundled policy lists 34 units in all). */
+    static final int MAX_UNITS = 100;
 
     @AggregateIdentifier
     private String userId;
@@ -50,12 +53,17 @@ public class Official {
         if (command.name() == null || command.name().isBlank() || command.name().strip().length() > 50) {
             throw CommandRefusedException.invalid("official.bad-name", "请填写姓名（不超过 50 个字）。");
         }
+        TextInput.required(command.name(), "姓名", 50); // no control, bidi or broken characters in a name either
         if (command.role() == null) {
             throw CommandRefusedException.invalid("official.role-required",
                     "请填写角色：OFFICIAL、UNIT_LEADER、OFFICE 或 INSPECTOR。");
         }
         List<String> units = command.unitIds() == null ? List.of()
                 : command.unitIds().stream().distinct().sorted().toList();
+        if (units.size() > MAX_UNITS) {
+            throw CommandRefusedException.invalid("official.too-many-units",
+                    "一位人员最多属于 " + MAX_UNITS + " 个责任单位。");
+        }
         if (units.stream().anyMatch(u -> u == null || !UNIT_ID.matcher(u).matches())) {
             throw CommandRefusedException.invalid("official.bad-unit", "单位编号格式不正确（应为 u 加 8 位十六进制）。");
         }
@@ -84,6 +92,7 @@ public class Official {
         if (reason == null) {
             throw CommandRefusedException.invalid("input.required", "请填写移出名录的原因。");
         }
+        reason = TextInput.required(reason, "移出名录的原因", 1000);
         apply(new OfficialRemoved(userId, reason, command.actor()));
     }
 

@@ -15,7 +15,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -105,11 +112,70 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "input.bad-parameter");
     }
 
-    static ProblemDetail problem(HttpStatus status, String title, String detail, String code) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
+    /**
+     * A request body that could not be bound for a reason Spring calls a "conversion" rather than "not readable" —
+     * Jackson's InvalidDefinitionException, e.g. a record property given twice. Still bad input, never a 500.
+     */
+    @ExceptionHandler(HttpMessageConversionException.class)
+    public ProblemDetail conversion(HttpMessageConversionException e) {
+        if (e instanceof HttpMessageNotWritableException) {
+            return unexpected(e);
+        }
+        log.warn("Request body could not be bound: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "输入有误",
+                "请求内容无法解析：请提交 UTF-8 编码的 JSON，每个字段只写一次，日期格式为 2027-06-30，数字不加引号。",
+                "input.unreadable");
+    }
+
+    /**
+     * Spring MVC's own refusals (415, 405, 406, 404, missing parameters, …) come with English details and no code:
+     * give them a Chinese title and detail and a stable code. Problem details Duban wrote itself are left alone.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            localize(ex, problem, response.getStatusCode().value());
+        }
+        return response;
+    }
+
+    private static void localize(Exception ex, ProblemDetail problem, int status) {
+        String detail;
+        String code;
+        if (ex instanceof HttpMediaTypeNotSupportedException e) {
+            code = "input.unsupported-media-type";
+            detail = "不支持的内容类型" + (e.getContentType() == null ? "" : "“" + e.getContentType() + "”") + "：本接口接受 "
+                    + (e.getSupportedMediaTypes().isEmpty() ? "application/json"
+                    : e.getSupportedMediaTypes().stream().map(Object::toString).distinct()
+                    .collect(java.util.stream.Collectors.joining("、"))) + "（UTF-8）。";
+        } else if (ex instanceof HttpRequestMethodNotSupportedException e) {
+            code = "http.method-not-allowed";
+            detail = "该地址不支持 " + e.getMethod() + " 请求"
+                    + (e.getSupportedMethods() == null ? "" : "，可用：" + String.join("、", e.getSupportedMethods())) + "。";
+        } else if (ex instanceof ServletRequestBindingException || ex instanceof MissingServletRequestPartException) {
+            code = "input.missing-parameter";
+            detail = "请求缺少必需的参数、请求头或内容。";
+        } else if (ex instanceof MaxUploadSizeExceededException) {
+            code = "input.too-large";
+            detail = Problems.detail(413);
+        } else if (Problems.isChinese(problem.getDetail())) {
+            // a Chinese detail written elsewhere (e.g. a ResponseStatusException's reason): keep it, add the rest
+            code = status == 400 ? "input.invalid" : Problems.code(status);
+            detail = problem.getDetail();
+        } else {
+            code = Problems.code(status);
+            detail = Problems.detail(status);
+        }
+        problem.setTitle(Problems.title(status));
+        problem.setDetail(detail);
         problem.setType(URI.create("urn:duban:problem:" + code));
         problem.setProperty("code", code);
-        return problem;
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail, String code) {
+        return Problems.of(status, title, detail, code);
     }
 }

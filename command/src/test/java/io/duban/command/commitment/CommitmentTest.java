@@ -167,6 +167,25 @@ class CommitmentTest {
                     .expectException(refused(INVALID_INPUT, "commitment.due-before-start"))
                     .expectNoEvents();
         }
+
+        @Test
+        void a_due_date_outside_this_century_is_refused() {
+            // the JSON reader accepts +999999999-12-31 and epoch-day numbers; a deadline there is never meant
+            for (LocalDate absurd : List.of(LocalDate.MAX, LocalDate.of(2100, 1, 1), LocalDate.ofEpochDay(20270630))) {
+                fixture.givenNoPriorActivity()
+                        .when(new RegisterCommitment(ID, POLICY, 31, FINANCE.unitId(),
+                                new ResponsiblePerson("王五", null), "路线图", START, absurd,
+                                List.of(new MilestonePlan("a", M1_DUE)), FINANCE_OFFICIAL))
+                        .expectException(refused(INVALID_INPUT, "date.out-of-range"))
+                        .expectNoEvents();
+            }
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterCommitment(ID, POLICY, 31, FINANCE.unitId(),
+                            new ResponsiblePerson("王五", null), "路线图", LocalDate.of(1999, 12, 31), DUE,
+                            List.of(new MilestonePlan("a", M1_DUE)), FINANCE_OFFICIAL))
+                    .expectException(refused(INVALID_INPUT, "date.out-of-range"))
+                    .expectNoEvents();
+        }
     }
 
     @Nested
@@ -236,6 +255,30 @@ class CommitmentTest {
                     .expectException(refused(INVALID_INPUT, "input.control-characters"))
                     .expectNoEvents();
         }
+
+        @Test
+        void a_note_with_a_lone_surrogate_or_a_bidi_override_is_refused() {
+            // a lone surrogate cannot even be stored as UTF-8; an override makes "80" display as "08"
+            for (String note : List.of("按计划\ud800推进", "\udc00", "reversed \ude00\ud83d")) {
+                fixture.given(registered())
+                        .when(new ReportProgress(ID, 10, note, null, FINANCE_OFFICIAL))
+                        .expectException(refused(INVALID_INPUT, "input.invalid-unicode"))
+                        .expectNoEvents();
+            }
+            for (String note : List.of("进度\u202e08", "\u2066隔离\u2069", "\u202a嵌入")) {
+                fixture.given(registered())
+                        .when(new ReportProgress(ID, 10, note, null, FINANCE_OFFICIAL))
+                        .expectException(refused(INVALID_INPUT, "input.bidi-controls"))
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
+        void emoji_arabic_and_direction_marks_are_ordinary_text() {
+            fixture.given(registered())
+                    .when(new ReportProgress(ID, 10, "完成🙂 \u200f مرحبا", null, FINANCE_OFFICIAL))
+                    .expectEvents(new ProgressReported(ID, 10, 0, "完成🙂 \u200f مرحبا", null, FINANCE_OFFICIAL));
+        }
     }
 
     @Nested
@@ -276,6 +319,14 @@ class CommitmentTest {
             fixture.given(registered(), requested("D1", "M2", M2_DUE, newM2))
                     .when(new ApproveDeadlineChange(ID, "D1", "同意", OFFICE))
                     .expectEvents(new DeadlineChangeApproved(ID, "D1", "M2", M2_DUE, newM2, "同意", OFFICE));
+        }
+
+        @Test
+        void a_final_date_change_to_a_far_future_is_refused() {
+            fixture.given(registered())
+                    .when(new RequestDeadlineChange(ID, null, LocalDate.of(9999, 12, 31), "无限期", FINANCE_OFFICIAL))
+                    .expectException(refused(INVALID_INPUT, "date.out-of-range"))
+                    .expectNoEvents();
         }
 
         @Test

@@ -115,4 +115,39 @@ class OfficialTest {
                 .expectException(CommandRefusedException.class)
                 .expectNoEvents();
     }
+
+    @Test
+    void a_name_with_control_bidi_or_broken_characters_is_refused() {
+        for (String name : List.of("王\u0000五", "王\u202e五", "王\ud800")) {
+            fixture.givenNoPriorActivity()
+                    .when(new AppointOfficial("wang01", name, OfficialRole.OFFICIAL, List.of(FINANCE), OFFICE))
+                    .expectException(CommandRefusedException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void an_official_belongs_to_at_most_a_hundred_units() {
+        List<String> units = java.util.stream.IntStream.range(0, 101)
+                .mapToObj(n -> ResponsibleUnit.idFor("单位" + n)).toList();
+        fixture.givenNoPriorActivity()
+                .when(new AppointOfficial("wang01", "王五", OfficialRole.OFFICIAL, units, OFFICE))
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage(containsString("100"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_removal_reason_is_limited_like_any_free_text() {
+        fixture.given(new OfficialAppointed("wang01", "王五", OfficialRole.OFFICIAL, List.of(FINANCE), OFFICE))
+                .when(new RemoveOfficial("wang01", "调离\u001b[31m", OFFICE))
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage(containsString("控制字符"))
+                .expectNoEvents();
+        fixture.given(new OfficialAppointed("wang01", "王五", OfficialRole.OFFICIAL, List.of(FINANCE), OFFICE))
+                .when(new RemoveOfficial("wang01", "调".repeat(1001), OFFICE))
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage(containsString("1000"))
+                .expectNoEvents();
+    }
 }

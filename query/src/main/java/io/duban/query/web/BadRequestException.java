@@ -6,6 +6,6 @@ import org.springframework.http.HttpStatus;
 public class BadRequestException extends ProblemException {
 
     public BadRequestException(String detail) {
-        super(HttpStatus.BAD_REQUEST, "请求参数有误", detail);
+        super(HttpStatus.BAD_REQUEST, "请求参数有误", detail, "input.bad-parameter");
     }
 }

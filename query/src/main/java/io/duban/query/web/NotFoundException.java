@@ -6,6 +6,6 @@ import org.springframework.http.HttpStatus;
 public class NotFoundException extends ProblemException {
 
     public NotFoundException(String detail) {
-        super(HttpStatus.NOT_FOUND, "未找到", detail);
+        super(HttpStatus.NOT_FOUND, "未找到", detail, "not-found");
     }
 }

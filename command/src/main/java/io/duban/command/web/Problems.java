@@ -1,0 +1,86 @@
+package io.duban.command.web;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+import java.net.URI;
+
+/**
+ * RFC 7807 problem details the way Duban writes them everywhere (controllers, the error page, the servlet container):
+ * a Chinese title and detail, a stable {@code code}, and {@code type = urn:duban:problem:<code>}.
+ */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String title, String detail, String code) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("urn:duban:problem:" + code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    /** A problem with the title, detail and code that go with a bare HTTP status. */
+    public static ProblemDetail forStatus(int status) {
+        return of(HttpStatusCode.valueOf(status), title(status), detail(status), code(status));
+    }
+
+    public static String title(int status) {
+        return switch (status) {
+            case 400 -> "输入有误";
+            case 401 -> "未登录";
+            case 403 -> "无权操作";
+            case 404 -> "未找到";
+            case 405 -> "不支持的请求方法";
+            case 406 -> "无法按要求的格式答复";
+            case 408 -> "请求超时";
+            case 409 -> "不符合办理规则";
+            case 413 -> "请求内容过大";
+            case 414 -> "请求地址过长";
+            case 415 -> "不支持的内容类型";
+            case 431 -> "请求头过大";
+            case 500 -> "服务器内部错误";
+            case 503 -> "服务暂不可用";
+            default -> status >= 500 ? "服务器内部错误" : "请求无法处理";
+        };
+    }
+
+    public static String detail(int status) {
+        return switch (status) {
+            case 400 -> "请求无法处理：地址、请求头或内容不符合要求，未记录任何变更。";
+            case 401 -> "请使用督办账号登录（HTTP Basic）。";
+            case 403 -> "您的角色无权执行此操作。";
+            case 404 -> "没有这个接口地址。";
+            case 405 -> "该地址不支持这种请求方法。";
+            case 406 -> "无法按 Accept 请求头要求的格式答复：本服务答复 JSON。";
+            case 408 -> "请求未在规定时间内送达。";
+            case 413 -> "请求内容过大，未记录任何变更。";
+            case 414 -> "请求地址过长。";
+            case 415 -> "不支持的内容类型：请以 application/json（UTF-8）提交。";
+            case 431 -> "请求头过大。";
+            case 503 -> "服务暂不可用，请稍后重试。";
+            default -> status >= 500 ? "处理失败，未记录任何变更，请稍后重试。" : "请求无法处理（HTTP " + status + "）。";
+        };
+    }
+
+    public static String code(int status) {
+        return switch (status) {
+            case 400 -> "input.rejected";
+            case 401 -> "auth.unauthenticated";
+            case 403 -> "auth.forbidden";
+            case 404 -> "http.not-found";
+            case 405 -> "http.method-not-allowed";
+            case 406 -> "http.not-acceptable";
+            case 413 -> "input.too-large";
+            case 415 -> "input.unsupported-media-type";
+            default -> status >= 500 ? "server.error" : "http." + status;
+        };
+    }
+
+    /** Whether a text holds Chinese characters (our own details do; Spring's English defaults do not). */
+    public static boolean isChinese(String text) {
+        return text != null && text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+}

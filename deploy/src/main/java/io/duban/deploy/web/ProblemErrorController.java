@@ -1,0 +1,56 @@
+package io.duban.deploy.web;
+
+import io.duban.command.web.Problems;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The servlet error page ({@code /error}) as a Chinese RFC 7807 problem detail, in place of Spring Boot's default
+ * {@code {"timestamp","status","error","path"}} body. Requests end up here when they never reach a controller:
+ * Spring Security's firewall refusing an encoded slash, a semicolon, a line break or a NUL in the path (400), an
+ * exception no handler took (500, logged), or a servlet {@code sendError}.
+ */
+@RestController
+public class ProblemErrorController implements ErrorController {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
+
+    @RequestMapping("${server.error.path:${error.path:/error}}")
+    public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer value && value >= 400 ? value : 500;
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (rejectedByFirewall(failure)) {
+            // thrown late, e.g. when a form-encoded body is turned into parameters: still the client's fault
+            status = 400;
+        }
+        if (status >= 500) {
+            log.error("Request {} failed", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                    failure instanceof Throwable t ? t : null);
+        }
+        ProblemDetail problem = Problems.forStatus(status);
+        if (status == 400) {
+            problem.setDetail("请求被拒绝：地址或请求头含有不允许的内容（如编码的斜杠、分号、换行、NUL 或“..”），"
+                    + "未记录任何变更。");
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static boolean rejectedByFirewall(Object failure) {
+        for (Throwable t = failure instanceof Throwable thrown ? thrown : null; t != null; t = t.getCause()) {
+            if (t instanceof RequestRejectedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,194 @@
+package io.duban.deploy.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duban.command.web.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Refuses request bodies before anything reads them, as Chinese problem details:
+ * <ul>
+ *   <li>413 for a body over the limit — {@value #POLICY_LIMIT_BYTES} bytes for a policy document (1,000,000
+ *       characters of Chinese text), {@value #DEFAULT_LIMIT_BYTES} for everything else (the largest legitimate JSON,
+ *       a registration with 30 milestones, is a few kilobytes). A body without Content-Length (chunked) is read up to
+ *       the limit and refused as soon as it goes over;</li>
+ *   <li>415 for a Content-Type that is not one concrete media type ({@code *}{@code /*}, {@code application/*},
+ *       garbage): Spring would fail on it with an IllegalArgumentException, a 500.</li>
+ * </ul>
+ * Runs before Spring Security, so an oversized body costs no login either.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+public class RequestGuardFilter extends OncePerRequestFilter {
+
+    static final int DEFAULT_LIMIT_BYTES = 1024 * 1024;
+    static final int POLICY_LIMIT_BYTES = 4 * 1024 * 1024;
+    private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
+
+    private final ObjectMapper json;
+
+    public RequestGuardFilter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    static int limitFor(String uri) {
+        return uri != null && uri.startsWith("/api/policies") ? POLICY_LIMIT_BYTES : DEFAULT_LIMIT_BYTES;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!WITH_BODY.contains(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String type = request.getContentType();
+        if (type != null && !type.isBlank() && !concrete(type)) {
+            refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型“" + type.strip()
+                    + "”：请以 application/json（UTF-8）提交。", "input.unsupported-media-type");
+            return;
+        }
+        int limit = limitFor(request.getRequestURI());
+        long length = request.getContentLengthLong();
+        if (length > limit) {
+            tooLarge(response, limit);
+            return;
+        }
+        if (length < 0) {
+            byte[] body = readAtMost(request.getInputStream(), limit);
+            if (body == null) {
+                tooLarge(response, limit);
+                return;
+            }
+            chain.doFilter(new CachedBody(request, body), response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    static boolean concrete(String contentType) {
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    /** The whole body if it has at most {@code limit} bytes, else null (having read just past the limit). */
+    static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int read;
+        while ((read = in.read(buffer)) != -1) {
+            out.write(buffer, 0, read);
+            if (out.size() > limit) {
+                return null;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private void tooLarge(HttpServletResponse response, int limit) throws IOException {
+        refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "请求内容超过 " + (limit / (1024 * 1024))
+                + " MiB，未记录任何变更。", "input.too-large");
+    }
+
+    private void refuse(HttpServletResponse response, HttpStatus status, String detail, String code)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        // written flat here: a ProblemDetail's extra properties only flatten with Spring's Jackson mix-in
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:duban:problem:" + code);
+        problem.put("title", Problems.title(status.value()));
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("code", code);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** A request whose body was read already, served again from memory. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("blocking reads only");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+    }
+}
