@@ -41,7 +41,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the directory for " + absolute, e);
         }
-        H2Backend backend = new H2Backend(absolute.toString(), clock);
+        H2Backend backend = new CommittingH2Backend(absolute.toString(), clock);
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(HOST, port);
