@@ -17,7 +17,7 @@ public final class DrillCli {
     /** Every drill, by name. A new drill is one line here. */
     static List<Drill> drills() {
         return List.of(
-                new Kill9Drill(), new MongoOutageDrill());
+                new Kill9Drill(), new MongoOutageDrill(), new TwoNodesDrill());
     }
 
     private DrillCli() {
