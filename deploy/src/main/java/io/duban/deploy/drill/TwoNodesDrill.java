@@ -161,6 +161,7 @@ final class TwoNodesDrill implements Drill {
             CommandLoad during = new CommandLoad(afterPlan, t -> b.http(), 10).start();
             Thread.sleep(3000);
             long downAt = System.nanoTime();
+            long stepJobsBBeforeStop = b.process().countLogLines(JOB_DONE + "EscalationStep]");
             if (stop.equals("kill")) {
                 a.kill();
             } else {
@@ -228,6 +229,8 @@ final class TwoNodesDrill implements Drill {
                     + overdueMilestones + ")");
             report.figure("deadline jobs run, EscalationStep (A + B)", stepJobsA + " + " + stepJobsB + " (expected "
                     + 2 * overdueMilestones + ")");
+            report.figure("escalation-step jobs run by B after A went", (stepJobsB - stepJobsBBeforeStop)
+                    + (midLadder ? " (the " + batch2.size() + " level-3 steps of batch 2 were still due)" : ""));
             report.figure("views at the head with both nodes / with B alone", DrillSupport.seconds(caughtUpBoth) + " / "
                     + DrillSupport.seconds(caughtUpB));
             report.figure("takeover: B owns all view segments after A went", DrillSupport.seconds(takeover));
