@@ -13,7 +13,9 @@ import io.duban.bot.inbound.InboundProcessor;
 import io.duban.bot.ledger.CommitmentLedger;
 import io.duban.bot.stream.BotMessageListener;
 import io.duban.bot.stream.StreamModeReceiver;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +42,18 @@ public class BotConfiguration {
         processing.registerTrackingEventProcessorConfiguration(BotProcessingGroups.ALERTS,
                 c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+    }
+
+    /**
+     * The bot's processors must not skip an event they failed to handle: Axon's default listener error handler only
+     * logs, so while MongoDB was away (drill mongo-outage) the ledger silently missed progress reports, and an alert
+     * due then would never have reached the outbox. Propagating the error makes the processor retry the batch (with
+     * back-off) until MongoDB answers; every handler is idempotent (sequence guards, outbox keys).
+     */
+    @Bean
+    public ConfigurerModule botErrorHandling() {
+        return configurer -> BotProcessingGroups.ALL.forEach(group -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance()));
     }
 
     @Bean

@@ -10,6 +10,8 @@ public final class BotProcessingGroups {
     /** Events that deserve a DingTalk message, turned into outbox entries. */
     public static final String ALERTS = "dingtalk-alerts";
 
+    public static final java.util.List<String> ALL = java.util.List.of(DIRECTORY, LEDGER, ALERTS);
+
     private BotProcessingGroups() {
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import io.duban.deploy.audit.AuditCli;
 import io.duban.deploy.bench.BenchCli;
 import io.duban.deploy.drill.DrillCli;
+import io.duban.deploy.mongo.MongoServerCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -27,6 +28,10 @@ public class DubanApplication {
         if (args.length > 0 && "drill".equals(args[0])) {
             // crash, outage and abuse drills: each starts what it needs and prints what it checked and what was lost
             System.exit(DrillCli.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && "mongo-server".equals(args[0])) {
+            // the views' MongoDB-wire server as a process of its own (drills, trials); blocks until SIGTERM
+            System.exit(MongoServerCli.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication.run(DubanApplication.class, args);
     }

@@ -170,17 +170,26 @@ public class Commitment {
     }
 
     /**
-     * Climbs one step if the case is still open at the level below, on the same due date, and not paused by a
-     * progress report or an acknowledgement. Steps left over from an ended case or an older due date are stale.
+     * Climbs to the step's level if the case is still open below it, on the same due date, and not paused by a
+     * progress report or an acknowledgement. Steps left over from an ended case or an older due date are stale, and
+     * so is a step whose level the case has already reached.
+     * <p>
+     * Steps that came due at the same moment (a case opened late, a restart after downtime) may fire in any order,
+     * on any Quartz thread or node: when a step finds the case more than one level below, the levels in between are
+     * due as well (the ladder rises with time), so it raises each of them in order; the lower step, firing after it,
+     * is then stale. (Taking only the step's own level lost level 3 whenever it fired before level 2: drill
+     * two-nodes, 6 cases of 20.)
      */
     @DeadlineHandler(deadlineName = ESCALATION_STEP)
     void on(EscalationStep step) {
         EscalationCase escalation = escalations.get(key(step.milestoneId()));
         if (escalation == null || escalation.paused() || !escalation.dueDate().equals(step.dueDate())
-                || escalation.level() != step.level() - 1) {
+                || escalation.level() >= step.level()) {
             return;
         }
-        apply(new EscalationRaised(commitmentId, step.milestoneId(), step.dueDate(), step.level(), Actor.schedule()));
+        for (int level = escalation.level() + 1; level <= step.level(); level++) {
+            apply(new EscalationRaised(commitmentId, step.milestoneId(), step.dueDate(), level, Actor.schedule()));
+        }
     }
 
     @CommandHandler

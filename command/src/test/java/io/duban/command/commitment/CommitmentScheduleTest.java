@@ -317,6 +317,33 @@ class CommitmentScheduleTest {
         }
 
         @Test
+        void a_step_that_fires_before_the_one_below_raises_both_in_order() {
+            // both steps came due at once and Quartz ran level 3 first
+            fixture.given(openCase(LADDER));
+            scheduleStep(3);
+            fixture.whenTimeAdvancesTo(nineOn(APR_13).plusSeconds(1))
+                    .expectEvents(new EscalationRaised(ID, "M1", M1_DUE, 2, SCHEDULE),
+                            new EscalationRaised(ID, "M1", M1_DUE, 3, SCHEDULE));
+        }
+
+        @Test
+        void the_lower_step_firing_after_a_higher_one_changes_nothing() {
+            fixture.given(openCase(LADDER)).andGiven(new EscalationRaised(ID, "M1", M1_DUE, 2, SCHEDULE),
+                    new EscalationRaised(ID, "M1", M1_DUE, 3, SCHEDULE));
+            scheduleStep(2);
+            fixture.whenTimeAdvancesTo(nineOn(APR_7).plusSeconds(1))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_paused_case_takes_no_late_step_either() {
+            fixture.given(openCase(LADDER)).andGiven(paused());
+            scheduleStep(3);
+            fixture.whenTimeAdvancesTo(nineOn(APR_13).plusSeconds(1))
+                    .expectNoEvents();
+        }
+
+        @Test
         void completing_the_milestone_ends_the_case() {
             fixture.given(openCase(LADDER))
                     .when(new CompleteMilestone(ID, "M1", "已印发", FINANCE_OFFICIAL))

@@ -18,7 +18,8 @@ public final class DrillCli {
     static List<Drill> drills() {
         return List.of(
                 new io.duban.deploy.drill.abuse.HostileDrill(),
-                new io.duban.deploy.drill.abuse.DingTalkOutageDrill());
+                new io.duban.deploy.drill.abuse.DingTalkOutageDrill(),
+                new Kill9Drill(), new MongoOutageDrill(), new TwoNodesDrill());
     }
 
     private DrillCli() {

@@ -9,7 +9,6 @@ import java.time.Clock;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +41,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the directory for " + absolute, e);
         }
-        H2Backend backend = new IdFirstH2Backend(MVStore.open(absolute.toString()), clock);
+        H2Backend backend = new CommittingH2Backend(absolute.toString(), clock);
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(HOST, port);

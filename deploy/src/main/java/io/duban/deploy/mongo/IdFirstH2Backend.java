@@ -20,7 +20,7 @@ import org.h2.mvstore.MVStore;
  * both): collections look a document up by {@code _id} first ({@link IdFirstH2Collection}), and unique indexes
  * compare keys without re-serializing them ({@link SerializedKeyOrder}).
  */
-final class IdFirstH2Backend extends H2Backend {
+class IdFirstH2Backend extends H2Backend {
 
     // The map names H2Database uses (package-private there); the file format depends on them.
     private static final String DATA_PREFIX = "databases.";

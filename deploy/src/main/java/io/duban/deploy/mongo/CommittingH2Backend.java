@@ -1,0 +1,43 @@
+package io.duban.deploy.mongo;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Set;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The embedded server's backend ({@link IdFirstH2Backend}), writing its MVStore out after every command that may change data, before the
+ * answer goes back. The stock backend leaves that to the MVStore's background writer (every second): a process killed
+ * with SIGKILL lost the view writes of its last second while the processors' tokens, in the event store's database,
+ * had already moved past those events, so the views stayed behind the store for good (drills kill9 and
+ * mongo-outage). Now an acknowledged write is in the file (the OS's cache; a power cut is another matter, which is
+ * what a real MongoDB with journaling is for).
+ */
+final class CommittingH2Backend extends IdFirstH2Backend {
+
+    /** Commands that never change data: answered without a commit. */
+    private static final Set<String> READ_ONLY = Set.of("find", "getmore", "count", "distinct", "ping", "hello",
+            "ismaster", "buildinfo", "listcollections", "listindexes", "listdatabases", "killcursors", "endsessions",
+            "getlasterror", "serverstatus", "dbstats", "collstats", "whatsmyuri", "getparameter", "connectionstatus",
+            "getlog", "hostinfo", "currentop", "getcmdlineopts", "getfreemonitoringstatus");
+
+    CommittingH2Backend(String fileName, Clock clock) {
+        super(MVStore.open(fileName), clock);
+    }
+
+    /** Every command of the driver (OP_MSG: MongoDB 3.6+ drivers, Duban's 5.x included) comes through here. */
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        try {
+            return super.handleMessage(message);
+        } finally {
+            String command = message.getDocument().keySet().stream().findFirst().orElse("");
+            if (!READ_ONLY.contains(command.toLowerCase(Locale.ROOT)) && !getMvStore().isClosed()) {
+                commit(); // also after a failed command: an ordered bulk write may have applied its first writes
+            }
+        }
+    }
+}
