@@ -46,14 +46,19 @@ final class DrillHttp {
         }
     }
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
-
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
+    private final Duration requestTimeout;
 
     DrillHttp(int port) {
+        this(port, Duration.ofSeconds(60));
+    }
+
+    /** {@code requestTimeout}: how long to wait for an answer before counting it as none. */
+    DrillHttp(int port, Duration requestTimeout) {
         this.base = "http://127.0.0.1:" + port;
+        this.requestTimeout = requestTimeout;
     }
 
     Answer get(String user, String path) {
@@ -66,7 +71,7 @@ final class DrillHttp {
     }
 
     private HttpRequest.Builder request(String user, String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(requestTimeout);
         if (user != null) {
             String credentials = user + ":" + user + "-demo";
             builder.header("Authorization", "Basic "

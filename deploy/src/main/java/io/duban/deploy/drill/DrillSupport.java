@@ -35,6 +35,10 @@ final class DrillSupport {
                 instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(ch.qos.logback.classic.Level.WARN);
         }
+        if (org.slf4j.LoggerFactory.getLogger("de.bwaldvogel.mongo.backend.AbstractMongoDatabase")
+                instanceof ch.qos.logback.classic.Logger indexes) {
+            indexes.setLevel(ch.qos.logback.classic.Level.ERROR); // "secondary index … not yet implemented"
+        }
     }
 
     /** The unit id of a unit, by name, from {@code GET /api/units} (the units view fills shortly after start-up). */
