@@ -3,6 +3,7 @@ package io.duban.query.board;
 import io.duban.query.commitment.CommitmentReader;
 import io.duban.query.commitment.CommitmentView;
 import io.duban.query.light.Light;
+import io.duban.query.light.LightColor;
 import io.duban.query.light.TrafficLights;
 import io.duban.query.web.NotFoundException;
 import org.axonframework.queryhandling.QueryHandler;
@@ -33,7 +34,10 @@ public class CommitmentQueries {
     @QueryHandler
     public List<CommitmentSummary> handle(FindCommitments query) {
         List<CommitmentSummary> found = new ArrayList<>();
-        for (CommitmentView commitment : commitments.find(query.unitId(), query.policyId(), query.itemNumber())) {
+        List<CommitmentView> candidates = query.light() == LightColor.RED
+                ? commitments.findPossiblyOverdue(query.unitId(), query.policyId(), query.itemNumber(), lights.today())
+                : commitments.find(query.unitId(), query.policyId(), query.itemNumber());
+        for (CommitmentView commitment : candidates) {
             Light light = lights.of(commitment);
             if (query.light() == null || query.light() == light.color()) {
                 found.add(CommitmentSummary.of(commitment, light));

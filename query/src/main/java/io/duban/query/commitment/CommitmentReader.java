@@ -1,12 +1,14 @@
 package io.duban.query.commitment;
 
 import com.mongodb.client.model.Filters;
+import io.duban.query.view.StoredTime;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.text.Collator;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,6 +49,28 @@ public class CommitmentReader {
 
     /** The commitments matching every given criterion (null = any), in policy, item and unit order. */
     public List<CommitmentView> find(String unitId, String policyId, Integer itemNumber) {
+        return find(criteria(unitId, policyId, itemNumber));
+    }
+
+    /**
+     * As {@link #find(String, String, Integer)}, narrowed in MongoDB to the commitments that can be overdue on
+     * {@code today}: not verified, and an uncompleted milestone due before today, or, while not claimed, a final due
+     * date before today. The traffic light stays the definition of overdue (the caller judges each one found); this
+     * filter only keeps the office's overdue list from reading every commitment. Dates are stored as ISO strings,
+     * which order as the dates do.
+     */
+    public List<CommitmentView> findPossiblyOverdue(String unitId, String policyId, Integer itemNumber,
+                                                    LocalDate today) {
+        String day = StoredTime.date(today);
+        List<Bson> criteria = criteria(unitId, policyId, itemNumber);
+        criteria.add(Filters.in("status", CommitmentStatus.OPEN.name(), CommitmentStatus.COMPLETION_CLAIMED.name()));
+        criteria.add(Filters.or(
+                Filters.elemMatch("milestones", Filters.and(Filters.eq("completed", false), Filters.lt("dueDate", day))),
+                Filters.and(Filters.eq("status", CommitmentStatus.OPEN.name()), Filters.lt("dueDate", day))));
+        return find(criteria);
+    }
+
+    private static List<Bson> criteria(String unitId, String policyId, Integer itemNumber) {
         List<Bson> criteria = new ArrayList<>();
         if (unitId != null) {
             criteria.add(Filters.eq("unitId", unitId));
@@ -57,6 +81,10 @@ public class CommitmentReader {
         if (itemNumber != null) {
             criteria.add(Filters.eq("itemNumber", itemNumber));
         }
+        return criteria;
+    }
+
+    private List<CommitmentView> find(List<Bson> criteria) {
         Bson filter = criteria.isEmpty() ? new Document() : Filters.and(criteria);
         List<CommitmentView> found = new ArrayList<>();
         mongo.getCollection(CommitmentsProjection.COLLECTION).find(filter)

@@ -373,6 +373,8 @@ public class CommitmentsProjection extends MongoView {
 
     @Override
     protected List<Bson> indexes() {
-        return List.of(Indexes.ascending("policyId", "itemNumber"), Indexes.ascending("unitId"));
+        // the last two serve the overdue list (CommitmentReader.findPossiblyOverdue): final and milestone due dates
+        return List.of(Indexes.ascending("policyId", "itemNumber"), Indexes.ascending("unitId"),
+                Indexes.ascending("status", "dueDate"), Indexes.ascending("milestones.dueDate"));
     }
 }
