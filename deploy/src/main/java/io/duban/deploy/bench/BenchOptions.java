@@ -14,15 +14,20 @@ import java.util.Map;
  * @param threads     command-sending threads
  * @param out         JSON output file
  * @param targets     databases to run on, in order
+ * @param overdueSizes numbers of open commitments the overdue check is timed at, ascending (empty = skip)
  */
 public record BenchOptions(int commitments, int reports, int replies, int threads, String out,
-                           List<BenchTarget> targets, long scaleEvents, int scaleSeconds) {
+                           List<BenchTarget> targets, long scaleEvents, int scaleSeconds, List<Integer> overdueSizes) {
+
+    static final List<Integer> DEFAULT_OVERDUE_SIZES = List.of(10_000, 25_000, 50_000, 100_000);
 
     static final String USAGE = "usage: bench [--events=N (commitments to register, default 1000)] "
             + "[--reports=R (progress reports each, default 3)] [--replies=K (default 300)] [--threads=T (default 4)] "
             + "[--out=bench.json] [--db-url=jdbc:postgresql://...] [--no-embedded] "
             + "[--scale-events=N (seed N more events, 10 per commitment, then time a rebuild; default 0 = off)] "
-            + "[--scale-seconds=S (how long to time that rebuild, default 120)]; "
+            + "[--scale-seconds=S (how long to time that rebuild, default 120)] "
+            + "[--overdue-sizes=N,N,... (open commitments to time the overdue check at, default "
+            + "10000,25000,50000,100000; 0 = skip)]; "
             + "env DUBAN_BENCH_POSTGRES_URL adds a PostgreSQL run";
 
     public static BenchOptions parse(String[] args) {
@@ -39,6 +44,7 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
         boolean embedded = true;
         long scaleEvents = 0;
         int scaleSeconds = 120;
+        List<Integer> overdueSizes = DEFAULT_OVERDUE_SIZES;
         for (String arg : args) {
             if (arg.startsWith("--events=")) {
                 commitments = positive(arg);
@@ -62,6 +68,8 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
                 }
             } else if (arg.startsWith("--scale-seconds=")) {
                 scaleSeconds = positive(arg);
+            } else if (arg.startsWith("--overdue-sizes=")) {
+                overdueSizes = sizes(value(arg));
             } else if (arg.equals("--no-embedded")) {
                 embedded = false;
             } else {
@@ -82,7 +90,7 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
             throw new IllegalArgumentException("--no-embedded needs --db-url or DUBAN_BENCH_POSTGRES_URL");
         }
         return new BenchOptions(commitments, reports, replies, threads, out, List.copyOf(targets), scaleEvents,
-                scaleSeconds);
+                scaleSeconds, overdueSizes);
     }
 
     Map<String, Object> asMap() {
@@ -94,7 +102,24 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
         map.put("targets", targets.stream().map(BenchTarget::label).toList());
         map.put("scaleEvents", scaleEvents);
         map.put("scaleSeconds", scaleSeconds);
+        map.put("overdueSizes", overdueSizes);
         return map;
+    }
+
+    /** "10000,100000" → [10000, 100000]; "0" → none. Ascending, so each size adds to the one before. */
+    private static List<Integer> sizes(String list) {
+        if (list.equals("0")) {
+            return List.of();
+        }
+        List<Integer> sizes = new ArrayList<>();
+        for (String part : list.split(",")) {
+            int size = Integer.parseInt(part.trim());
+            if (size <= 0 || (!sizes.isEmpty() && size <= sizes.get(sizes.size() - 1))) {
+                throw new IllegalArgumentException("--overdue-sizes must be positive and ascending, was " + list);
+            }
+            sizes.add(size);
+        }
+        return List.copyOf(sizes);
     }
 
     private static String value(String arg) {

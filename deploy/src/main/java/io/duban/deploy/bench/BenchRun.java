@@ -110,6 +110,9 @@ final class BenchRun {
             writeThroughput(app);
             rebuild(app);
             replies(app);
+            if (!options.overdueSizes().isEmpty()) {
+                new OverdueCheckBench(options, result, out).run(app, items);
+            }
             if (options.scaleEvents() > 0) {
                 new ScaleBench(options, result, out).run(app, items);
             }

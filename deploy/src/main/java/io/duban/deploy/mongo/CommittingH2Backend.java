@@ -25,7 +25,7 @@ final class CommittingH2Backend extends IdFirstH2Backend {
             "getlog", "hostinfo", "currentop", "getcmdlineopts", "getfreemonitoringstatus");
 
     CommittingH2Backend(String fileName, Clock clock) {
-        super(MVStore.open(fileName), clock);
+        super(new MVStore.Builder().fileName(fileName).cacheSize(Integer.getInteger("duban.mvcache", 16)).open(), clock);
     }
 
     /** Every command of the driver (OP_MSG: MongoDB 3.6+ drivers, Duban's 5.x included) comes through here. */

@@ -43,6 +43,21 @@ class BenchOptionsTest {
     }
 
     @Test
+    void the_overdue_check_sizes_default_to_10k_up_to_100k_and_can_be_chosen_or_skipped() {
+        assertThat(BenchOptions.parse(new String[0], null).overdueSizes()).containsExactly(10_000, 25_000, 50_000,
+                100_000);
+        assertThat(BenchOptions.parse(new String[]{"--overdue-sizes=100,1000"}, null).overdueSizes())
+                .containsExactly(100, 1000);
+        assertThat(BenchOptions.parse(new String[]{"--overdue-sizes=0"}, null).overdueSizes()).isEmpty();
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--overdue-sizes=1000,100"}, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ascending");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--overdue-sizes=-5"}, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--overdue-sizes=ten"}, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void targets_are_reported_as_pass_or_miss_never_asserted() {
         BenchResult result = new BenchResult("t");
         result.figure("ratio", 0.7, "×", ">=", 0.5);

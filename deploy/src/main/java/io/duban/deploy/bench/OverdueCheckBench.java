@@ -1,0 +1,173 @@
+package io.duban.deploy.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import io.duban.command.api.ResponsibleUnit;
+import io.duban.command.api.SupportItem;
+import io.duban.query.board.CommitmentSummary;
+import io.duban.query.board.FindCommitments;
+import io.duban.query.commitment.CommitmentReader;
+import io.duban.query.commitment.CommitmentsProjection;
+import io.duban.query.light.LightColor;
+import io.duban.query.light.TrafficLights;
+import io.duban.query.rebuild.ViewRebuilder;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.bson.Document;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The overdue check: the office's list of every overdue commitment ({@code GET /api/commitments?light=RED}, here
+ * through the query bus without the HTTP layer), timed over 10k → 100k open commitments in the live commitments view.
+ * Overdue on the write side is not a sweep (each due date is its own scheduled deadline), so this read is the check
+ * whose cost grows with the number of commitments.
+ * <p>
+ * The documents are copies of one the projection wrote for a registered commitment, with their own ids, units, dates,
+ * milestones and progress (about one in six overdue, one in ten claimed), inserted straight into the view: events for
+ * 100k commitments would take the write path minutes to produce, and the read does not care how a document got there.
+ * They are deleted afterwards, so the view equals the event store again.
+ */
+final class OverdueCheckBench {
+
+    static final String ID_PREFIX = "overdue-bench.";
+    private static final int INSERT_BATCH = 1_000;
+    private static final int REPEATS = 5;
+
+    private final BenchOptions options;
+    private final BenchResult result;
+    private final PrintStream out;
+
+    OverdueCheckBench(BenchOptions options, BenchResult result, PrintStream out) {
+        this.options = options;
+        this.result = result;
+        this.out = out;
+    }
+
+    void run(ConfigurableApplicationContext app, List<SupportItem> items) throws Exception {
+        MongoTemplate mongo = app.getBean(MongoTemplate.class);
+        QueryGateway queries = app.getBean(QueryGateway.class);
+        TrafficLights lights = app.getBean(TrafficLights.class);
+        CommitmentReader reader = app.getBean(CommitmentReader.class);
+        app.getBean(ViewRebuilder.class).awaitUpToDate(Duration.ofMinutes(5));
+        MongoCollection<Document> view = mongo.getCollection(CommitmentsProjection.COLLECTION);
+        Document template = view.find(Filters.eq("status", "OPEN")).first();
+        if (template == null) {
+            throw new IllegalStateException("the overdue check needs a registered commitment to copy");
+        }
+        long existing = view.countDocuments();
+        List<ResponsibleUnit> units = items.stream().flatMap(i -> i.units().stream()).distinct().toList();
+        LocalDate today = lights.today();
+        Random random = new Random(42);
+        List<Long> timesMillis = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        int seeded = 0;
+        long seedNanos = 0;
+        try {
+            for (int size : options.overdueSizes()) {
+                long seedStart = System.nanoTime();
+                while (seeded < size) {
+                    List<Document> batch = new ArrayList<>(INSERT_BATCH);
+                    for (int i = 0; i < INSERT_BATCH && seeded < size; i++, seeded++) {
+                        batch.add(copy(template, seeded, units.get(seeded % units.size()), today, random));
+                    }
+                    view.insertMany(batch);
+                    if (seeded % 10_000 == 0) {
+                        out.printf("overdue: %d documents seeded%n", seeded);
+                    }
+                }
+                seedNanos += System.nanoTime() - seedStart;
+
+                long[] nanos = new long[REPEATS];
+                int overdue = 0;
+                for (int r = 0; r < REPEATS; r++) {
+                    long t0 = System.nanoTime();
+                    List<CommitmentSummary> found = queries.query(new FindCommitments(null, null, null, LightColor.RED),
+                            ResponseTypes.multipleInstancesOf(CommitmentSummary.class)).get();
+                    nanos[r] = System.nanoTime() - t0;
+                    overdue = found.size();
+                }
+                Arrays.sort(nanos);
+                long median = nanos[REPEATS / 2];
+                timesMillis.add(median / 1_000_000);
+                sizes.add(size);
+                String unit = units.get(0).unitId();
+                long t0 = System.nanoTime();
+                int unitOverdue = queries.query(new FindCommitments(unit, null, null, LightColor.RED),
+                        ResponseTypes.multipleInstancesOf(CommitmentSummary.class)).get().size();
+                long unitNanos = System.nanoTime() - t0;
+                result.figure("overdue check at " + size + " open commitments (median of " + REPEATS + ")",
+                        median / 1e6, "ms", "<", 2_000);
+                result.detail("overdueFound@" + size, overdue);
+                result.detail("overdueOneUnitFound@" + size, unitOverdue);
+                result.figure("overdue check of one unit at " + size + " open commitments", unitNanos / 1e6, "ms");
+                out.printf("overdue: %d open commitments, %d overdue, all units %.0f ms (median), one unit %.0f ms%n",
+                        size, overdue, median / 1e6, unitNanos / 1e6);
+            }
+            if (sizes.size() >= 2) {
+                int first = 0;
+                int last = sizes.size() - 1;
+                double sizeRatio = (double) sizes.get(last) / sizes.get(first);
+                double timeRatio = (double) timesMillis.get(last) / Math.max(1, timesMillis.get(first));
+                // ≤ 1 means it grows linearly or better
+                result.figure("overdue check growth " + sizes.get(first) + "→" + sizes.get(last)
+                        + ": time ratio ÷ size ratio", timeRatio / sizeRatio, "×", "<", 1.2);
+            }
+            // what the list cost before the MongoDB filter: every commitment read and judged
+            long t0 = System.nanoTime();
+            long judged = reader.find(null, null, null).stream()
+                    .filter(c -> lights.of(c).color() == LightColor.RED).count();
+            long allNanos = System.nanoTime() - t0;
+            result.figure("overdue check without the MongoDB filter (every commitment judged) at " + seeded,
+                    allNanos / 1e6, "ms");
+            result.detail("overdueJudgedOneByOne", judged);
+            result.detail("overdueSeedDocumentsPerSecond", Math.round(seeded / (seedNanos / 1e9)));
+        } finally {
+            view.deleteMany(Filters.regex("_id", "^" + ID_PREFIX.replace(".", "\\.")));
+            long left = view.countDocuments();
+            if (left != existing) {
+                out.printf("overdue: the view holds %d documents after clean-up, %d before%n", left, existing);
+            }
+        }
+    }
+
+    /** One open commitment: due dates from a year ago to two years ahead, two milestones, some claimed. */
+    private static Document copy(Document template, int n, ResponsibleUnit unit, LocalDate today, Random random) {
+        Document doc = new Document(template);
+        LocalDate start = today.minusDays(200 + random.nextInt(400));
+        // about one in six has a final due date or an open milestone in the past
+        boolean late = random.nextInt(6) == 0;
+        LocalDate due = late ? today.minusDays(1 + random.nextInt(60)) : today.plusDays(30 + random.nextInt(700));
+        LocalDate firstMilestone = late && random.nextBoolean() ? today.minusDays(1 + random.nextInt(90))
+                : today.plusDays(1 + random.nextInt(300));
+        boolean firstDone = !late && random.nextBoolean();
+        boolean claimed = !late && random.nextInt(10) == 0;
+        doc.put("_id", ID_PREFIX + n);
+        doc.put("policyId", "overdue-bench");
+        doc.put("itemNumber", 1 + n % 60);
+        doc.put("unitId", unit.unitId());
+        doc.put("unitName", unit.name());
+        doc.put("startDate", start.toString());
+        doc.put("dueDate", due.toString());
+        doc.put("milestones", List.of(milestone("M1", firstMilestone, firstDone),
+                milestone("M2", due.minusDays(10), false)));
+        doc.put("progress", random.nextInt(100));
+        doc.put("status", claimed ? "COMPLETION_CLAIMED" : "OPEN");
+        doc.put("lastSequence", 1L + random.nextInt(20));
+        return doc;
+    }
+
+    private static Document milestone(String id, LocalDate due, boolean completed) {
+        return new Document("milestoneId", id).append("title", "节点 " + id).append("dueDate", due.toString())
+                .append("completed", completed).append("completedAt", null).append("note", null)
+                .append("overdue", false).append("overdueSince", null).append("overdueDueDate", null);
+    }
+}
