@@ -14,15 +14,20 @@ import java.util.Map;
  * @param threads     command-sending threads
  * @param out         JSON output file
  * @param targets     databases to run on, in order
+ * @param lagRate     progress updates per second of the projection lag phase
+ * @param lagSeconds  how long that phase measures (0 = off)
  */
 public record BenchOptions(int commitments, int reports, int replies, int threads, String out,
-                           List<BenchTarget> targets, long scaleEvents, int scaleSeconds) {
+                           List<BenchTarget> targets, long scaleEvents, int scaleSeconds, int lagRate,
+                           int lagSeconds) {
 
     static final String USAGE = "usage: bench [--events=N (commitments to register, default 1000)] "
             + "[--reports=R (progress reports each, default 3)] [--replies=K (default 300)] [--threads=T (default 4)] "
             + "[--out=bench.json] [--db-url=jdbc:postgresql://...] [--no-embedded] "
             + "[--scale-events=N (seed N more events, 10 per commitment, then time a rebuild; default 0 = off)] "
-            + "[--scale-seconds=S (how long to time that rebuild, default 120)]; "
+            + "[--scale-seconds=S (how long to time that rebuild, default 120)] "
+            + "[--lag-rate=N (progress updates/s of the projection lag phase, default 200)] "
+            + "[--lag-seconds=S (how long to measure it, default 30; 0 = off)]; "
             + "env DUBAN_BENCH_POSTGRES_URL adds a PostgreSQL run";
 
     public static BenchOptions parse(String[] args) {
@@ -39,6 +44,8 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
         boolean embedded = true;
         long scaleEvents = 0;
         int scaleSeconds = 120;
+        int lagRate = 200;
+        int lagSeconds = 30;
         for (String arg : args) {
             if (arg.startsWith("--events=")) {
                 commitments = positive(arg);
@@ -62,6 +69,13 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
                 }
             } else if (arg.startsWith("--scale-seconds=")) {
                 scaleSeconds = positive(arg);
+            } else if (arg.startsWith("--lag-rate=")) {
+                lagRate = positive(arg);
+            } else if (arg.startsWith("--lag-seconds=")) {
+                lagSeconds = Integer.parseInt(value(arg));
+                if (lagSeconds < 0) {
+                    throw new IllegalArgumentException("--lag-seconds must be >= 0");
+                }
             } else if (arg.equals("--no-embedded")) {
                 embedded = false;
             } else {
@@ -82,7 +96,7 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
             throw new IllegalArgumentException("--no-embedded needs --db-url or DUBAN_BENCH_POSTGRES_URL");
         }
         return new BenchOptions(commitments, reports, replies, threads, out, List.copyOf(targets), scaleEvents,
-                scaleSeconds);
+                scaleSeconds, lagRate, lagSeconds);
     }
 
     Map<String, Object> asMap() {
@@ -94,6 +108,8 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
         map.put("targets", targets.stream().map(BenchTarget::label).toList());
         map.put("scaleEvents", scaleEvents);
         map.put("scaleSeconds", scaleSeconds);
+        map.put("lagRate", lagRate);
+        map.put("lagSeconds", lagSeconds);
         return map;
     }
 
