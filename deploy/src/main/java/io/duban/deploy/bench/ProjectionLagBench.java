@@ -112,6 +112,19 @@ final class ProjectionLagBench {
             }
         });
         result.detail("lagProcessorsInactive", processors.keySet().stream().filter(n -> !active.contains(n)).toList());
+
+        // the write phase leaves the bot's ledger and dispatch-reports (batch size 1) far behind the views: measure
+        // from a quiet state, then take the idle CPU of the application as a baseline
+        long waitStart = System.nanoTime();
+        boolean quiet = awaitEveryProcessorAt(processors, active, lastGlobalIndex(dataSource, null),
+                Duration.ofMinutes(5));
+        result.detail("lagEveryProcessorCaughtUpBefore", quiet);
+        result.detail("lagWaitForEveryProcessorBeforeSeconds", round((System.nanoTime() - waitStart) / 1e9));
+        long idleCpuBefore = BenchRun.processCpuNanos();
+        long idleStart = System.nanoTime();
+        Thread.sleep(2_000);
+        double idleCores = (BenchRun.processCpuNanos() - idleCpuBefore) / (double) (System.nanoTime() - idleStart);
+        result.detail("lagIdleProcessCpuCores", round(idleCores * 100) / 100);
         Map<String, PositionTimeline> timelines = new LinkedHashMap<>();
         processors.keySet().forEach(name -> timelines.put(name, new PositionTimeline()));
         PositionTimeline allViews = new PositionTimeline();
@@ -239,6 +252,7 @@ final class ProjectionLagBench {
         long cpu = BenchRun.processCpuNanos() - cpuAtMeasureStart.get();
         long monitorCpu = threadCpuNanos(monitorThreadId) - monitorCpuAtMeasureStart.get();
         long viewsVisibleAt = System.nanoTime();
+        long cpuWindowNanos = viewsVisibleAt - measureStart;
 
         // the processors outside the views (bot ledger, dispatch-reports) may be further behind: later phases must
         // not inherit that backlog (the replies phase reads the bot's ledger), so wait for it, bounded
@@ -338,7 +352,12 @@ final class ProjectionLagBench {
         result.detail("lagAllAcknowledgedInTime", acked);
         result.detail("lagMaxDispatchDelayMs", Math.round(maxDispatchDelay / 1e6));
         result.detail("lagTimelineEntries", allViews.size());
+        // how often each processor's token moved: ~1 per second while events arrive every 5 ms means the processor
+        // waits for a timeout rather than being woken by the commit
+        timelines.forEach((name, t) -> result.detail("lagTokenAdvances." + name, t.size()));
         result.detail("lagMonitorCpuMs", Math.round(monitorCpu / 1e6));
+        result.detail("lagCpuPerUpdateNetOfIdleMs", acknowledged == 0 ? "n/a"
+                : round((cpu - idleCores * cpuWindowNanos) / 1e6 / acknowledged));
         for (Map.Entry<String, List<Long>> e : perView.entrySet()) {
             long[] s = sorted(e.getValue());
             result.detail("lagP99Ms." + e.getKey(),
@@ -373,6 +392,28 @@ final class ProjectionLagBench {
                 ms(PositionTimeline.percentile(commitmentsLag, 0.99)), ms(PositionTimeline.percentile(allLag, 0.99)));
         if (sendEnd - lastDue > VISIBILITY_TIMEOUT_NANOS / 2) {
             out.println("lag: acknowledgements lagged the schedule by " + (sendEnd - lastDue) / 1_000_000 + " ms");
+        }
+    }
+
+    /** Waits until every active processor's token reached {@code head} (gaps ignored); false on timeout. */
+    private static boolean awaitEveryProcessorAt(Map<String, TrackingEventProcessor> processors, Set<String> active,
+                                                 long head, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean all = true;
+            for (String name : active) {
+                if (lowestPosition(processors.get(name).processingStatus(), new HashSet<>()) < head) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
         }
     }
 
