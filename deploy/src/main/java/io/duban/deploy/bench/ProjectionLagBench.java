@@ -44,6 +44,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * every millisecond. Each update's event is looked up by global index right after the command is acknowledged, and
  * its lag is the first time the view's token covered that index minus the acknowledgement (ack→visible), or minus the
  * time the update was due to be sent (send→visible: what a user pressing send sees).
+ * <p>
+ * The phase starts once every tracking processor (the views, and the bot's and dispatch processors) has caught up
+ * with the write phase, and before returning waits (bounded) until they caught up with its own updates, so that the
+ * phases after it do not inherit a backlog. Figures for the views; the other processors appear as details.
  */
 final class ProjectionLagBench {
 
