@@ -14,10 +14,13 @@ import java.util.Map;
  * @param threads     command-sending threads
  * @param out         JSON output file
  * @param targets     databases to run on, in order
+ * @param lagRate     progress updates per second of the projection lag phase
+ * @param lagSeconds  how long that phase measures (0 = off)
  * @param overdueSizes numbers of open commitments the overdue check is timed at, ascending (empty = skip)
  */
 public record BenchOptions(int commitments, int reports, int replies, int threads, String out,
-                           List<BenchTarget> targets, long scaleEvents, int scaleSeconds, List<Integer> overdueSizes) {
+                           List<BenchTarget> targets, long scaleEvents, int scaleSeconds, int lagRate,
+                           int lagSeconds, List<Integer> overdueSizes) {
 
     static final List<Integer> DEFAULT_OVERDUE_SIZES = List.of(10_000, 25_000, 50_000, 100_000);
 
@@ -26,6 +29,8 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
             + "[--out=bench.json] [--db-url=jdbc:postgresql://...] [--no-embedded] "
             + "[--scale-events=N (seed N more events, 10 per commitment, then time a rebuild; default 0 = off)] "
             + "[--scale-seconds=S (how long to time that rebuild, default 120)] "
+            + "[--lag-rate=N (progress updates/s of the projection lag phase, default 200)] "
+            + "[--lag-seconds=S (how long to measure it, default 30; 0 = off)] "
             + "[--overdue-sizes=N,N,... (open commitments to time the overdue check at, default "
             + "10000,25000,50000,100000; 0 = skip)]; "
             + "env DUBAN_BENCH_POSTGRES_URL adds a PostgreSQL run";
@@ -44,6 +49,8 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
         boolean embedded = true;
         long scaleEvents = 0;
         int scaleSeconds = 120;
+        int lagRate = 200;
+        int lagSeconds = 30;
         List<Integer> overdueSizes = DEFAULT_OVERDUE_SIZES;
         for (String arg : args) {
             if (arg.startsWith("--events=")) {
@@ -68,6 +75,13 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
                 }
             } else if (arg.startsWith("--scale-seconds=")) {
                 scaleSeconds = positive(arg);
+            } else if (arg.startsWith("--lag-rate=")) {
+                lagRate = positive(arg);
+            } else if (arg.startsWith("--lag-seconds=")) {
+                lagSeconds = Integer.parseInt(value(arg));
+                if (lagSeconds < 0) {
+                    throw new IllegalArgumentException("--lag-seconds must be >= 0");
+                }
             } else if (arg.startsWith("--overdue-sizes=")) {
                 overdueSizes = sizes(value(arg));
             } else if (arg.equals("--no-embedded")) {
@@ -90,7 +104,7 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
             throw new IllegalArgumentException("--no-embedded needs --db-url or DUBAN_BENCH_POSTGRES_URL");
         }
         return new BenchOptions(commitments, reports, replies, threads, out, List.copyOf(targets), scaleEvents,
-                scaleSeconds, overdueSizes);
+                scaleSeconds, lagRate, lagSeconds, overdueSizes);
     }
 
     Map<String, Object> asMap() {
@@ -102,6 +116,8 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
         map.put("targets", targets.stream().map(BenchTarget::label).toList());
         map.put("scaleEvents", scaleEvents);
         map.put("scaleSeconds", scaleSeconds);
+        map.put("lagRate", lagRate);
+        map.put("lagSeconds", lagSeconds);
         map.put("overdueSizes", overdueSizes);
         return map;
     }

@@ -76,6 +76,8 @@ final class BenchRun {
     private final BenchResult result;
     /** The bundled policy's items, read by the write phase, reused by the scale run. */
     private List<SupportItem> items = List.of();
+    /** The write phase's registrations, whose commitments the projection lag phase updates. */
+    private List<RegisterCommitment> registrations = List.of();
 
     BenchRun(BenchOptions options, BenchTarget target, PrintStream out) {
         this.options = options;
@@ -108,6 +110,7 @@ final class BenchRun {
         try {
             result.figure("application start", seconds(System.nanoTime() - bootStart), "s");
             writeThroughput(app);
+            new ProjectionLagBench(options, result, out).run(app, registrations);
             rebuild(app);
             replies(app);
             if (!options.overdueSizes().isEmpty()) {
@@ -166,6 +169,7 @@ final class BenchRun {
 
         LocalDate today = LocalDate.now(ZONE);
         List<RegisterCommitment> registrations = new ArrayList<>();
+        this.registrations = registrations;
         outer:
         for (int p = 1; p <= policies; p++) {
             for (SupportItem item : items) {

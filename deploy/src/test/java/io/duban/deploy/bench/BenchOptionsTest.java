@@ -16,6 +16,33 @@ class BenchOptionsTest {
         assertThat(options.commitments()).isEqualTo(1000);
         assertThat(options.out()).isEqualTo("bench.json");
         assertThat(options.targets()).containsExactly(BenchTarget.embedded());
+        assertThat(options.lagRate()).isEqualTo(200);
+        assertThat(options.lagSeconds()).isEqualTo(30);
+    }
+
+    @Test
+    void the_projection_lag_phase_takes_a_rate_and_a_duration_and_zero_seconds_turns_it_off() {
+        // given / when
+        BenchOptions options = BenchOptions.parse(new String[]{"--lag-rate=50", "--lag-seconds=10"}, null);
+        BenchOptions off = BenchOptions.parse(new String[]{"--lag-seconds=0"}, null);
+
+        // then
+        assertThat(options.lagRate()).isEqualTo(50);
+        assertThat(options.lagSeconds()).isEqualTo(10);
+        assertThat(options.asMap()).containsEntry("lagRate", 50).containsEntry("lagSeconds", 10);
+        assertThat(off.lagSeconds()).isZero();
+    }
+
+    @Test
+    void a_negative_or_zero_lag_rate_or_a_negative_duration_is_refused() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--lag-rate=-200"}, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--lag-rate=0"}, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--lag-seconds=-1"}, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--lag-rate=fast"}, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
