@@ -114,7 +114,15 @@ final class BenchRun {
             rebuild(app);
             replies(app);
             if (!options.overdueSizes().isEmpty()) {
-                new OverdueCheckBench(options, result, out).run(app, items);
+                try {
+                    new OverdueCheckBench(options, result, out).run(app, items);
+                } catch (Exception e) {
+                    // reported, not fatal: the sizes measured so far and the phases after it still count
+                    String message = String.valueOf(e.getMessage());
+                    message = message.substring(0, Math.min(300, message.length()));
+                    result.detail("overdueCheckFailed", e.getClass().getSimpleName() + ": " + message);
+                    out.println("overdue: failed: " + e.getClass().getSimpleName() + ": " + message);
+                }
             }
             if (options.scaleEvents() > 0) {
                 new ScaleBench(options, result, out).run(app, items);

@@ -24,8 +24,9 @@ final class CommittingH2Backend extends IdFirstH2Backend {
             "getlasterror", "serverstatus", "dbstats", "collstats", "whatsmyuri", "getparameter", "connectionstatus",
             "getlog", "hostinfo", "currentop", "getcmdlineopts", "getfreemonitoringstatus");
 
-    CommittingH2Backend(String fileName, Clock clock) {
-        super(new MVStore.Builder().fileName(fileName).cacheSize(Integer.getInteger("duban.mvcache", 16)).open(), clock);
+    /** {@code cacheMib}: the MVStore's page cache (H2's default is 16), see {@link EmbeddedMongoProperties}. */
+    CommittingH2Backend(String fileName, int cacheMib, Clock clock) {
+        super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMib).open(), clock);
     }
 
     /** Every command of the driver (OP_MSG: MongoDB 3.6+ drivers, Duban's 5.x included) comes through here. */

@@ -43,7 +43,7 @@ public class EmbeddedMongoConfiguration {
         Path file = StringUtils.hasText(properties.file())
                 ? Path.of(properties.file())
                 : Path.of(dataDir).resolve("views.mv");
-        return EmbeddedMongoServer.start(file, properties.port(), clock);
+        return EmbeddedMongoServer.start(file, properties.port(), properties.cacheMib(), clock);
     }
 
     @Bean

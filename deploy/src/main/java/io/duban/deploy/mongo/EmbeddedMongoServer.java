@@ -35,13 +35,18 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     /** Opens (or creates) the backend file, creating its directory if missing, and binds the server. */
     public static EmbeddedMongoServer start(Path file, int port, Clock clock) {
+        return start(file, port, EmbeddedMongoProperties.DEFAULT_CACHE_MIB, clock);
+    }
+
+    /** As {@link #start(Path, int, Clock)}, with a page cache of {@code cacheMib} MiB. */
+    public static EmbeddedMongoServer start(Path file, int port, int cacheMib, Clock clock) {
         Path absolute = file.toAbsolutePath().normalize();
         try {
             Files.createDirectories(absolute.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the directory for " + absolute, e);
         }
-        H2Backend backend = new CommittingH2Backend(absolute.toString(), clock);
+        H2Backend backend = new CommittingH2Backend(absolute.toString(), cacheMib, clock);
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(HOST, port);

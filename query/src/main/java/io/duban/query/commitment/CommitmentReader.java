@@ -23,6 +23,12 @@ public class CommitmentReader {
             .thenComparingInt(CommitmentView::itemNumber)
             .thenComparing(CommitmentView::unitName, Comparator.nullsLast(Collator.getInstance(Locale.CHINA)));
 
+    /**
+     * Documents per reply. Without it the embedded wire server answers the first getMore with every remaining
+     * document in one message, which the driver refuses above 48 MB (about 40,000 commitments).
+     */
+    private static final int BATCH = 1_000;
+
     private final MongoTemplate mongo;
 
     public CommitmentReader(MongoTemplate mongo) {
@@ -41,7 +47,7 @@ public class CommitmentReader {
             filter = Filters.and(filter, Filters.eq("unitId", unitId));
         }
         List<CommitmentView> found = new ArrayList<>();
-        mongo.getCollection(CommitmentsProjection.COLLECTION).find(filter)
+        mongo.getCollection(CommitmentsProjection.COLLECTION).find(filter).batchSize(BATCH)
                 .forEach(document -> found.add(CommitmentView.from(document)));
         found.sort(ORDER);
         return found;
@@ -87,7 +93,7 @@ public class CommitmentReader {
     private List<CommitmentView> find(List<Bson> criteria) {
         Bson filter = criteria.isEmpty() ? new Document() : Filters.and(criteria);
         List<CommitmentView> found = new ArrayList<>();
-        mongo.getCollection(CommitmentsProjection.COLLECTION).find(filter)
+        mongo.getCollection(CommitmentsProjection.COLLECTION).find(filter).batchSize(BATCH)
                 .forEach(document -> found.add(CommitmentView.from(document)));
         found.sort(ORDER);
         return found;
