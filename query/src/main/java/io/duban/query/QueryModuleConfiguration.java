@@ -1,5 +1,6 @@
 package io.duban.query;
 
+import io.duban.query.board.ListLimits;
 import io.duban.query.light.BoardProperties;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * zone, a {@code MongoTemplate}, and Axon with an event store.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BoardProperties.class)
+@EnableConfigurationProperties({BoardProperties.class, ListLimits.class})
 public class QueryModuleConfiguration {
 
     /**

@@ -6,6 +6,8 @@ import io.duban.query.light.Light;
 import io.duban.query.light.LightColor;
 import io.duban.query.light.TrafficLights;
 import io.duban.query.web.NotFoundException;
+import io.duban.query.web.TooBroadException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +20,17 @@ public class CommitmentQueries {
 
     private final CommitmentReader commitments;
     private final TrafficLights lights;
+    private final ListLimits limits;
 
-    public CommitmentQueries(CommitmentReader commitments, TrafficLights lights) {
+    @Autowired
+    public CommitmentQueries(CommitmentReader commitments, TrafficLights lights, ListLimits limits) {
         this.commitments = commitments;
         this.lights = lights;
+        this.limits = limits;
+    }
+
+    public CommitmentQueries(CommitmentReader commitments, TrafficLights lights) {
+        this(commitments, lights, ListLimits.defaults());
     }
 
     @QueryHandler
@@ -34,9 +43,16 @@ public class CommitmentQueries {
     @QueryHandler
     public List<CommitmentSummary> handle(FindCommitments query) {
         List<CommitmentSummary> found = new ArrayList<>();
+        // one more than allowed, to tell "exactly the bound" from "over it" without counting separately
+        int bound = limits.maxListRows();
         List<CommitmentView> candidates = query.light() == LightColor.RED
-                ? commitments.findPossiblyOverdue(query.unitId(), query.policyId(), query.itemNumber(), lights.today())
-                : commitments.find(query.unitId(), query.policyId(), query.itemNumber());
+                ? commitments.findPossiblyOverdue(query.unitId(), query.policyId(), query.itemNumber(), lights.today(),
+                bound + 1)
+                : commitments.find(query.unitId(), query.policyId(), query.itemNumber(), bound + 1);
+        if (candidates.size() > bound) {
+            throw new TooBroadException("符合条件的承诺事项超过 " + bound + " 条，请按责任单位（unitId）、政策文件（policyId）"
+                    + "或事项序号（itemNumber）缩小查询范围");
+        }
         for (CommitmentView commitment : candidates) {
             Light light = lights.of(commitment);
             if (query.light() == null || query.light() == light.color()) {

@@ -55,7 +55,12 @@ public class CommitmentReader {
 
     /** The commitments matching every given criterion (null = any), in policy, item and unit order. */
     public List<CommitmentView> find(String unitId, String policyId, Integer itemNumber) {
-        return find(criteria(unitId, policyId, itemNumber));
+        return find(criteria(unitId, policyId, itemNumber), 0);
+    }
+
+    /** As {@link #find(String, String, Integer)}, reading at most {@code limit} documents (0 = no limit). */
+    public List<CommitmentView> find(String unitId, String policyId, Integer itemNumber, int limit) {
+        return find(criteria(unitId, policyId, itemNumber), limit);
     }
 
     /**
@@ -67,13 +72,19 @@ public class CommitmentReader {
      */
     public List<CommitmentView> findPossiblyOverdue(String unitId, String policyId, Integer itemNumber,
                                                     LocalDate today) {
+        return findPossiblyOverdue(unitId, policyId, itemNumber, today, 0);
+    }
+
+    /** As {@link #findPossiblyOverdue(String, String, Integer, LocalDate)}, reading at most {@code limit} (0 = all). */
+    public List<CommitmentView> findPossiblyOverdue(String unitId, String policyId, Integer itemNumber,
+                                                    LocalDate today, int limit) {
         String day = StoredTime.date(today);
         List<Bson> criteria = criteria(unitId, policyId, itemNumber);
         criteria.add(Filters.in("status", CommitmentStatus.OPEN.name(), CommitmentStatus.COMPLETION_CLAIMED.name()));
         criteria.add(Filters.or(
                 Filters.elemMatch("milestones", Filters.and(Filters.eq("completed", false), Filters.lt("dueDate", day))),
                 Filters.and(Filters.eq("status", CommitmentStatus.OPEN.name()), Filters.lt("dueDate", day))));
-        return find(criteria);
+        return find(criteria, limit);
     }
 
     private static List<Bson> criteria(String unitId, String policyId, Integer itemNumber) {
@@ -90,10 +101,10 @@ public class CommitmentReader {
         return criteria;
     }
 
-    private List<CommitmentView> find(List<Bson> criteria) {
+    private List<CommitmentView> find(List<Bson> criteria, int limit) {
         Bson filter = criteria.isEmpty() ? new Document() : Filters.and(criteria);
         List<CommitmentView> found = new ArrayList<>();
-        mongo.getCollection(CommitmentsProjection.COLLECTION).find(filter).batchSize(BATCH)
+        mongo.getCollection(CommitmentsProjection.COLLECTION).find(filter).batchSize(BATCH).limit(limit)
                 .forEach(document -> found.add(CommitmentView.from(document)));
         found.sort(ORDER);
         return found;

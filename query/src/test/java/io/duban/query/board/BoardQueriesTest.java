@@ -20,6 +20,7 @@ import io.duban.query.light.BoardProperties;
 import io.duban.query.light.LightColor;
 import io.duban.query.light.TrafficLights;
 import io.duban.query.web.NotFoundException;
+import io.duban.query.web.TooBroadException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +173,36 @@ class BoardQueriesTest extends WireMongoTest {
         assertThat(commitments.handle(new FindCommitments(CITY.unitId(), null, null, null))).hasSize(1);
         assertThat(commitments.handle(new FindCommitments(null, POLICY_ID, 2, null))).isEmpty();
         assertThat(commitments.handle(FindCommitments.all())).hasSize(2);
+    }
+
+    @Test
+    void aListBroaderThanTheBoundIsRefusedWithAHintAndANarrowerOneIsAnswered() {
+        // given: two commitments registered, a bound of one
+        Clock clock = Clock.fixed(LocalDate.of(2024, 7, 12).atTime(9, 0).atZone(SHANGHAI).toInstant(), SHANGHAI);
+        CommitmentQueries bounded = new CommitmentQueries(new CommitmentReader(mongo),
+                new TrafficLights(clock, new BoardProperties(14, 10)), new ListLimits(1));
+
+        // when / then: every commitment is too broad: 422 with the code and the way to narrow it
+        assertThatThrownBy(() -> bounded.handle(FindCommitments.all()))
+                .isInstanceOfSatisfying(TooBroadException.class, e -> {
+                    assertThat(e.getStatusCode().value()).isEqualTo(422);
+                    assertThat(e.getBody().getProperties()).containsEntry("code", "query.too-broad");
+                })
+                .hasMessageContaining("超过 1 条").hasMessageContaining("unitId");
+        // one unit's list, and the overdue list (one commitment is overdue), are within the bound
+        assertThat(bounded.handle(new FindCommitments(CITY.unitId(), null, null, null))).hasSize(1);
+        assertThat(bounded.handle(new FindCommitments(null, null, null, LightColor.RED)))
+                .extracting(CommitmentSummary::unitId).containsExactly(FINANCE.unitId());
+        // exactly at the bound is not over it
+        CommitmentQueries atBound = new CommitmentQueries(new CommitmentReader(mongo),
+                new TrafficLights(clock, new BoardProperties(14, 10)), new ListLimits(2));
+        assertThat(atBound.handle(FindCommitments.all())).hasSize(2);
+    }
+
+    @Test
+    void theListBoundMustBePositive() {
+        assertThatThrownBy(() -> new ListLimits(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("duban.query.max-list-rows");
     }
 
     @Test
