@@ -410,8 +410,8 @@ final class BenchRun {
         result.detail("replies", n);
         result.detail("repliesRecorded", recorded);
         result.detail("repliesNotRecorded", failed);
-        result.figure("DingTalk reply→stored→confirmed p50 (" + n + ")", millis(percentile(sorted, 0.50)), "ms");
-        result.figure("DingTalk reply→stored→confirmed p99 (" + n + ")", millis(percentile(sorted, 0.99)), "ms",
+        result.figure("DingTalk reply→stored→confirmed p50 (" + n + ")", Percentile.of(sorted, 0.50) / 1e6, "ms");
+        result.figure("DingTalk reply→stored→confirmed p99 (" + n + ")", Percentile.of(sorted, 0.99) / 1e6, "ms",
                 "<", 50);
         out.printf("replies: %d recorded, %d not%n", recorded, failed);
     }
@@ -426,11 +426,6 @@ final class BenchRun {
             throw new IllegalStateException(result.exceptionResult());
         }
         return result.getPayload();
-    }
-
-    private static long percentile(long[] sorted, double p) {
-        int index = (int) Math.ceil(p * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
     private static long countRows(DataSource dataSource, String table) throws SQLException {

@@ -74,15 +74,6 @@ final class PositionTimeline {
         return size == 0 ? -1 : positions[size - 1];
     }
 
-    /** The value at quantile {@code p} (0..1, nearest rank) of an ascending array; NaN when empty. */
-    static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(p * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
     @SuppressWarnings("unchecked")
     private static Set<Long>[] newGapArray(int n) {
         return (Set<Long>[]) new Set<?>[n];

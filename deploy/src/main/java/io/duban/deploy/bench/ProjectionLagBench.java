@@ -365,23 +365,23 @@ final class ProjectionLagBench {
         for (Map.Entry<String, List<Long>> e : perView.entrySet()) {
             long[] s = sorted(e.getValue());
             result.detail("lagP99Ms." + e.getKey(),
-                    s.length == 0 ? "never" : round(ms(PositionTimeline.percentile(s, 0.99))));
+                    s.length == 0 ? "never" : round(ms(Percentile.of(s, 0.99))));
         }
-        result.figure(at + ", commitments view, ack→visible p50", ms(PositionTimeline.percentile(commitmentsLag, 0.50)),
+        result.figure(at + ", commitments view, ack→visible p50", ms(Percentile.of(commitmentsLag, 0.50)),
                 "ms");
-        result.figure(at + ", commitments view, ack→visible p99", ms(PositionTimeline.percentile(commitmentsLag, 0.99)),
+        result.figure(at + ", commitments view, ack→visible p99", ms(Percentile.of(commitmentsLag, 0.99)),
                 "ms", "<", 250);
         result.figure(at + ", commitments view, ack→visible max", ms(max(commitmentsLag)), "ms");
-        result.figure(at + ", all views, ack→visible p50", ms(PositionTimeline.percentile(allLag, 0.50)), "ms");
-        result.figure(at + ", all views, ack→visible p99", ms(PositionTimeline.percentile(allLag, 0.99)), "ms");
+        result.figure(at + ", all views, ack→visible p50", ms(Percentile.of(allLag, 0.50)), "ms");
+        result.figure(at + ", all views, ack→visible p99", ms(Percentile.of(allLag, 0.99)), "ms");
         result.figure(at + ", all views, ack→visible max", ms(max(allLag)), "ms");
         result.figure(at + ", every tracking processor, ack→processed p99",
-                ms(PositionTimeline.percentile(everyLag, 0.99)), "ms");
-        result.figure(at + ", commitments view, send→visible p50", ms(PositionTimeline.percentile(userLag, 0.50)),
+                ms(Percentile.of(everyLag, 0.99)), "ms");
+        result.figure(at + ", commitments view, send→visible p50", ms(Percentile.of(userLag, 0.50)),
                 "ms");
-        result.figure(at + ", commitments view, send→visible p99", ms(PositionTimeline.percentile(userLag, 0.99)),
+        result.figure(at + ", commitments view, send→visible p99", ms(Percentile.of(userLag, 0.99)),
                 "ms");
-        result.figure(at + ", send→ack p99", ms(PositionTimeline.percentile(ackLatency, 0.99)), "ms");
+        result.figure(at + ", send→ack p99", ms(Percentile.of(ackLatency, 0.99)), "ms");
         result.figure(at + ", achieved updates/s", measuredSeconds <= 0 ? Double.NaN : acknowledged / measuredSeconds,
                 "upd/s", ">=", rate * 0.95);
         result.figure(at + ", updates refused/skipped/never seen", refused.get() + skipped.get() + neverSeen
@@ -392,8 +392,8 @@ final class ProjectionLagBench {
                 acknowledged == 0 ? Double.NaN : cpuUntilDrained / 1e6 / acknowledged, "ms");
         out.printf("lag: %d updates at %d/s in %.1f s (%d refused, %d never seen); commitments view ack→visible "
                         + "p50 %.1f ms p99 %.1f ms; all views p99 %.1f ms%n", acknowledged, rate, measuredSeconds,
-                refused.get(), neverSeen, ms(PositionTimeline.percentile(commitmentsLag, 0.50)),
-                ms(PositionTimeline.percentile(commitmentsLag, 0.99)), ms(PositionTimeline.percentile(allLag, 0.99)));
+                refused.get(), neverSeen, ms(Percentile.of(commitmentsLag, 0.50)),
+                ms(Percentile.of(commitmentsLag, 0.99)), ms(Percentile.of(allLag, 0.99)));
         if (sendEnd - lastDue > VISIBILITY_TIMEOUT_NANOS / 2) {
             out.println("lag: acknowledgements lagged the schedule by " + (sendEnd - lastDue) / 1_000_000 + " ms");
         }

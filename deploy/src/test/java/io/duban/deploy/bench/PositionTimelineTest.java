@@ -88,11 +88,11 @@ class PositionTimelineTest {
         }
 
         // when / then
-        assertThat(PositionTimeline.percentile(sorted, 0.50)).isEqualTo(50);
-        assertThat(PositionTimeline.percentile(sorted, 0.99)).isEqualTo(99);
-        assertThat(PositionTimeline.percentile(sorted, 1.0)).isEqualTo(100);
-        assertThat(PositionTimeline.percentile(new long[]{7}, 0.99)).isEqualTo(7);
-        assertThat(PositionTimeline.percentile(new long[0], 0.5)).isNaN();
+        assertThat(Percentile.of(sorted, 0.50)).isEqualTo(50);
+        assertThat(Percentile.of(sorted, 0.99)).isEqualTo(99);
+        assertThat(Percentile.of(sorted, 1.0)).isEqualTo(100);
+        assertThat(Percentile.of(new long[]{7}, 0.99)).isEqualTo(7);
+        assertThat(Percentile.of(new long[0], 0.5)).isNaN();
     }
 
     @Test

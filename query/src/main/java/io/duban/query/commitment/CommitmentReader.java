@@ -68,14 +68,8 @@ public class CommitmentReader {
      * {@code today}: not verified, and an uncompleted milestone due before today, or, while not claimed, a final due
      * date before today. The traffic light stays the definition of overdue (the caller judges each one found); this
      * filter only keeps the office's overdue list from reading every commitment. Dates are stored as ISO strings,
-     * which order as the dates do.
+     * which order as the dates do. Reads at most {@code limit} documents (0 = all).
      */
-    public List<CommitmentView> findPossiblyOverdue(String unitId, String policyId, Integer itemNumber,
-                                                    LocalDate today) {
-        return findPossiblyOverdue(unitId, policyId, itemNumber, today, 0);
-    }
-
-    /** As {@link #findPossiblyOverdue(String, String, Integer, LocalDate)}, reading at most {@code limit} (0 = all). */
     public List<CommitmentView> findPossiblyOverdue(String unitId, String policyId, Integer itemNumber,
                                                     LocalDate today, int limit) {
         String day = StoredTime.date(today);

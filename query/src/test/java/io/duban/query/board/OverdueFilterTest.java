@@ -138,7 +138,7 @@ class OverdueFilterTest extends WireMongoTest {
 
         // when
         var all = reader.find(null, null, null);
-        var overdue = reader.findPossiblyOverdue(null, null, null, BASE);
+        var overdue = reader.findPossiblyOverdue(null, null, null, BASE, 0);
 
         // then: the comparison above is worth something only if it sees overdue and non-overdue commitments of
         // every status, and the filter leaves most of them out
