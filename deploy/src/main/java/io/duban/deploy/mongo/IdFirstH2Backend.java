@@ -16,9 +16,10 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend with two changes that keep its file format (a data file written by either opens in
- * both): collections look a document up by {@code _id} first ({@link IdFirstH2Collection}), and unique indexes
- * compare keys without re-serializing them ({@link SerializedKeyOrder}).
+ * mongo-java-server's H2 backend with three changes that keep its file format (a data file written by either opens in
+ * both): collections look a document up by {@code _id} first ({@link IdFirstH2Collection}), unique indexes
+ * compare keys without re-serializing them ({@link SerializedKeyOrder}), and a renamed collection takes its data,
+ * metadata and index maps along in the file ({@link Database#moveCollection}).
  */
 class IdFirstH2Backend extends H2Backend {
 
@@ -56,6 +57,42 @@ class IdFirstH2Backend extends H2Backend {
                     getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName,
                     new MVMap.Builder<KeyValue, Object>().keyType(keyOrder));
             return new SerializedKeyUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        /**
+         * Stock {@code H2Database.moveCollection} (1.47) reads the collection's name after the in-memory rename, so it
+         * "renames" a freshly opened empty map of the new name onto itself; the data, metadata and index maps keep
+         * the old name in the file. The running server still answers from the right maps, but after a restart the
+         * new name opens empty maps: every view swapped in by a rebuild was empty after the next start (issue 11,
+         * item 1). Here the maps are renamed for real, under the names a restart opens.
+         */
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            String oldFullName = collection.getFullName();
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            String newFullName = collection.getFullName();
+            MVStore store = getMvStore();
+            for (String prefix : List.of(DATA_PREFIX, META_PREFIX)) {
+                renameMap(store, prefix + oldFullName, prefix + newFullName);
+            }
+            String oldIndexPrefix = oldFullName + INDEX_INFIX;
+            for (String name : List.copyOf(store.getMapNames())) {
+                if (name.startsWith(oldIndexPrefix)) {
+                    renameMap(store, name, newFullName + INDEX_INFIX + name.substring(oldIndexPrefix.length()));
+                }
+            }
+            store.commit(); // one step in the file: the namespaces entry and the maps under their new names
+        }
+
+        /** Renames {@code from} to {@code to}, replacing what the stock code left under {@code to} (an empty map). */
+        private static void renameMap(MVStore store, String from, String to) {
+            if (!store.hasMap(from)) {
+                return;
+            }
+            if (store.hasMap(to)) {
+                store.removeMap(to);
+            }
+            store.renameMap(store.openMap(from), to);
         }
 
         @Override
