@@ -1,5 +1,6 @@
 package io.duban.query;
 
+import io.duban.query.rebuild.StoredEventTypes;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -26,6 +27,16 @@ public class QueryTestApplication {
     @Bean
     public EventStorageEngine eventStorageEngine() {
         return new InMemoryEventStorageEngine();
+    }
+
+    /** The in-memory store has no SQL: read its stream, as the JDBC implementation's query would answer. */
+    @Bean
+    public StoredEventTypes storedEventTypes(EventStorageEngine engine) {
+        return payloadTypes -> engine.readEvents(null, false)
+                .filter(event -> payloadTypes.contains(event.getPayloadType().getName()))
+                .map(event -> event.trackingToken().position())
+                .flatMapToLong(position -> position.stream())
+                .min();
     }
 
     @Bean

@@ -3,6 +3,9 @@ package io.duban.deploy.mongo;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
@@ -29,15 +32,28 @@ final class CommittingH2Backend extends IdFirstH2Backend {
         super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMib).open(), clock);
     }
 
+    /**
+     * The server drops a rename's target and then moves the source, two steps that other connections could see
+     * apart: a read between them found the live view empty while a rebuild swapped it in. MongoDB takes an exclusive
+     * lock for a rename; so does this backend (every other command shares the lock).
+     */
+    private final ReadWriteLock renames = new ReentrantReadWriteLock();
+
     /** Every command of the driver (OP_MSG: MongoDB 3.6+ drivers, Duban's 5.x included) comes through here. */
     @Override
     public Document handleMessage(MongoMessage message) {
+        String command = message.getDocument().keySet().stream().findFirst().orElse("").toLowerCase(Locale.ROOT);
+        Lock lock = command.equals("renamecollection") ? renames.writeLock() : renames.readLock();
+        lock.lock();
         try {
             return super.handleMessage(message);
         } finally {
-            String command = message.getDocument().keySet().stream().findFirst().orElse("");
-            if (!READ_ONLY.contains(command.toLowerCase(Locale.ROOT)) && !getMvStore().isClosed()) {
-                commit(); // also after a failed command: an ordered bulk write may have applied its first writes
+            try {
+                if (!READ_ONLY.contains(command) && !getMvStore().isClosed()) {
+                    commit(); // also after a failed command: an ordered bulk write may have applied its first writes
+                }
+            } finally {
+                lock.unlock();
             }
         }
     }

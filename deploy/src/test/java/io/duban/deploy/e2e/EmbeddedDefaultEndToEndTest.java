@@ -236,6 +236,28 @@ class EmbeddedDefaultEndToEndTest {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    @Test
+    @Order(7)
+    void a_restart_after_a_rebuild_keeps_the_rebuilt_views() {
+        Map<String, List<Document>> before = snapshot();
+        assertThat(api.post("inspector", "/api/admin/views/rebuild", "").status()).isEqualTo(202);
+        awaitViews();
+        app.close();
+        boot();
+        assertThat(snapshot()).as("every view after rebuild, stop, start").isEqualTo(before);
+        assertThat(api.get("inspector", "/api/commitments/" + commitment).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(8)
+    void a_view_lost_while_the_service_was_down_is_rebuilt_at_start_up() throws Exception {
+        Map<String, List<Document>> before = snapshot();
+        app.close();
+        java.nio.file.Files.delete(dataDir.resolve("views.mv")); // the tokens stay at the head in the event store
+        boot();
+        assertThat(snapshot()).as("every view re-projected without anyone asking").isEqualTo(before);
+    }
+
     private void boot() {
         long started = System.nanoTime();
         // command-line arguments, not builder defaults: they must win over application.yml

@@ -3,13 +3,18 @@ package io.duban.query.view;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.WriteModel;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The common part of a projection that keeps one MongoDB collection: its names, its {@link ViewWriter}, its indexes
@@ -82,6 +87,17 @@ public abstract class MongoView implements ProjectedView {
     @Override
     public String writeTarget() {
         return writeTarget;
+    }
+
+    @Override
+    public Set<Class<?>> projectedEventTypes() {
+        Set<Class<?>> types = new LinkedHashSet<>();
+        ReflectionUtils.doWithMethods(ClassUtils.getUserClass(getClass()), method -> {
+            if (AnnotatedElementUtils.hasAnnotation(method, EventHandler.class) && method.getParameterCount() > 0) {
+                types.add(method.getParameterTypes()[0]);
+            }
+        });
+        return types;
     }
 
     @Override

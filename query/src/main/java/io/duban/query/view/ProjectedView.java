@@ -1,5 +1,7 @@
 package io.duban.query.view;
 
+import java.util.Set;
+
 /**
  * A MongoDB view built by one projection, in its own processing group. The rebuilder and the start-up index creation
  * find every view through this interface.
@@ -29,4 +31,7 @@ public interface ProjectedView {
 
     /** The collection the projection currently writes to. */
     String writeTarget();
+
+    /** The event types the view's projection handles: a store holding one of them means the view has documents. */
+    Set<Class<?>> projectedEventTypes();
 }
