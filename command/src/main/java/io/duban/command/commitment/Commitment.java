@@ -304,12 +304,15 @@ public class Commitment {
             }
             sorted.add(plan);
         }
-        sorted.addAll(TargetMilestones.plans(item, start, due, plans)); // after the unit's own on equal dates
+        // The unit's milestones are M1, M2, … by date; the ones the item's targets add have ids of their own kind
+        // (Y2027), so adding them never shifts the ids the unit was given (and uses in replies and requests).
         sorted.sort(Comparator.comparing(MilestonePlan::dueDate));
         List<Milestone> numbered = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             numbered.add(new Milestone("M" + (i + 1), sorted.get(i).title().strip(), sorted.get(i).dueDate()));
         }
+        numbered.addAll(TargetMilestones.milestones(item, start, due, plans));
+        numbered.sort(Comparator.comparing(Milestone::dueDate)); // stable: the unit's own first on equal dates
         return numbered;
     }
 

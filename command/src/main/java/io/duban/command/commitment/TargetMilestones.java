@@ -1,5 +1,6 @@
 package io.duban.command.commitment;
 
+import io.duban.command.api.Milestone;
 import io.duban.command.api.MilestonePlan;
 import io.duban.command.api.SupportItem;
 import io.duban.command.api.Target;
@@ -20,14 +21,16 @@ import java.util.List;
  * </ul>
  * A year is skipped when the unit's roadmap already covers it: a milestone due in that year whose title mentions
  * the amount (e.g. contains {@code 10亿}); for a target without an amount, a milestone due on the same date.
+ * Their ids are {@code Y} and the year ({@code Y2027}; {@code Y2027-2} for a second target of the same year), apart
+ * from the unit's {@code M1, M2, …}.
  */
 final class TargetMilestones {
 
     private TargetMilestones() {
     }
 
-    static List<MilestonePlan> plans(SupportItem item, LocalDate start, LocalDate due, List<MilestonePlan> roadmap) {
-        List<MilestonePlan> added = new ArrayList<>();
+    static List<Milestone> milestones(SupportItem item, LocalDate start, LocalDate due, List<MilestonePlan> roadmap) {
+        List<Milestone> added = new ArrayList<>();
         for (Target target : item.targets()) {
             if (target.kind() == TargetKind.ANNUAL) {
                 int first = Math.max(target.firstYear() == null ? start.getYear() : target.firstYear(),
@@ -46,14 +49,18 @@ final class TargetMilestones {
         return added;
     }
 
-    private static void add(List<MilestonePlan> added, List<MilestonePlan> roadmap, Target target, int year,
+    private static void add(List<Milestone> added, List<MilestonePlan> roadmap, Target target, int year,
                             LocalDate start, LocalDate due, String title) {
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         LocalDate date = yearEnd.isAfter(due) ? due : yearEnd;
         if (date.isBefore(start) || covered(roadmap, target, year, date)) {
             return;
         }
-        added.add(new MilestonePlan(title.length() > 200 ? title.substring(0, 200) : title, date));
+        String id = "Y" + year;
+        long sameYear = added.stream().filter(m -> m.milestoneId().equals(id) || m.milestoneId().startsWith(id + "-"))
+                .count();
+        added.add(new Milestone(sameYear == 0 ? id : id + "-" + (sameYear + 1),
+                title.length() > 200 ? title.substring(0, 200) : title, date));
     }
 
     private static boolean covered(List<MilestonePlan> roadmap, Target target, int year, LocalDate date) {

@@ -55,7 +55,23 @@ class TargetMilestonesTest {
                 .expectEvents(registeredWith(ID, 31, "先出台补贴办法，再按年度拨付", START, DUE, List.of(
                         new Milestone("M1", "出台补贴办法", M1_DUE),
                         new Milestone("M2", "拨付年度补助", M2_DUE),
-                        new Milestone("M3", "2026年度：补助呼和浩特市10亿元", DUE))));
+                        new Milestone("Y2026", "2026年度：补助呼和浩特市10亿元", DUE))));
+    }
+
+    @Test
+    void a_generated_milestone_dated_between_the_units_own_does_not_shift_their_ids() {
+        // the README's registration: the unit's M2 falls after the generated 2026 milestone
+        LocalDate due = LocalDate.of(2027, 12, 31);
+        RegisterCommitment command = command(ID, 31, START, due, List.of(
+                new MilestonePlan("拨付 2027 年度补助", LocalDate.of(2027, 6, 30)),
+                new MilestonePlan("出台补贴办法", LocalDate.of(2026, 12, 20))));
+        fixture.givenNoPriorActivity()
+                .when(command)
+                .expectEvents(registeredWith(ID, 31, START, due, List.of(
+                        new Milestone("M1", "出台补贴办法", LocalDate.of(2026, 12, 20)),
+                        new Milestone("Y2026", "2026年度：补助呼和浩特市10亿元", LocalDate.of(2026, 12, 31)),
+                        new Milestone("M2", "拨付 2027 年度补助", LocalDate.of(2027, 6, 30)),
+                        new Milestone("Y2027", "2027年度：补助呼和浩特市10亿元", due))));
     }
 
     @Test
@@ -78,10 +94,10 @@ class TargetMilestonesTest {
                 .when(command(id, 57, start, due, List.of(new MilestonePlan("制定资金分配方案", LocalDate.of(2024, 3, 31)))))
                 .expectEvents(registeredWith(id, 57, start, due, List.of(
                         new Milestone("M1", "制定资金分配方案", LocalDate.of(2024, 3, 31)),
-                        new Milestone("M2", "2024年度：新增财力性补助资金30亿元", LocalDate.of(2024, 12, 31)),
-                        new Milestone("M3", "2025年度：新增财力性补助资金30亿元", LocalDate.of(2025, 12, 31)),
-                        new Milestone("M4", "2026年度：新增财力性补助资金30亿元", LocalDate.of(2026, 12, 31)),
-                        new Milestone("M5", "2027年度：新增财力性补助资金30亿元", LocalDate.of(2027, 12, 31)))));
+                        new Milestone("Y2024", "2024年度：新增财力性补助资金30亿元", LocalDate.of(2024, 12, 31)),
+                        new Milestone("Y2025", "2025年度：新增财力性补助资金30亿元", LocalDate.of(2025, 12, 31)),
+                        new Milestone("Y2026", "2026年度：新增财力性补助资金30亿元", LocalDate.of(2026, 12, 31)),
+                        new Milestone("Y2027", "2027年度：新增财力性补助资金30亿元", LocalDate.of(2027, 12, 31)))));
     }
 
     @Test
@@ -93,7 +109,7 @@ class TargetMilestonesTest {
                 .when(command(id, 57, start, due, List.of(new MilestonePlan("制定方案", LocalDate.of(2027, 3, 31)))))
                 .expectEvents(registeredWith(id, 57, start, due, List.of(
                         new Milestone("M1", "制定方案", LocalDate.of(2027, 3, 31)),
-                        new Milestone("M2", "2027年度：新增财力性补助资金30亿元", due))));
+                        new Milestone("Y2027", "2027年度：新增财力性补助资金30亿元", due))));
     }
 
     @Test
@@ -105,7 +121,7 @@ class TargetMilestonesTest {
                 .when(command(id, 3, start, due, List.of(new MilestonePlan("完成设计", LocalDate.of(2023, 6, 30)))))
                 .expectEvents(registeredWith(id, 3, start, due, List.of(
                         new Milestone("M1", "完成设计", LocalDate.of(2023, 6, 30)),
-                        new Milestone("M2", "2023年底前：确保2023年建成投用", LocalDate.of(2023, 12, 31)))));
+                        new Milestone("Y2023", "2023年底前：确保2023年建成投用", LocalDate.of(2023, 12, 31)))));
     }
 
     @Test
