@@ -10,6 +10,7 @@ import io.duban.command.api.DeadlineChangeRejected;
 import io.duban.command.api.MajorIssueRaised;
 import io.duban.command.api.MilestoneBecameOverdue;
 import io.duban.command.api.dispatch.DispatchRoundClosed;
+import io.duban.command.api.dispatch.CommitmentsJoinedDispatchRound;
 import io.duban.command.api.dispatch.DispatchRoundOpened;
 import io.duban.command.api.dispatch.LateUnitsReminded;
 import org.axonframework.config.ProcessingGroup;
@@ -100,6 +101,14 @@ class AlertProducer {
     @EventHandler
     @DisallowReplay
     void on(DispatchRoundOpened event, EventMessage<?> message) {
+        perUnit(message, AlertKind.QUARTERLY_REPORT_REQUESTED, event.roundId(), event.reportDeadline().toString(),
+                event.commitmentIds());
+    }
+
+    /** A commitment that joined the round after it opened is asked for its report like the others. */
+    @EventHandler
+    @DisallowReplay
+    void on(CommitmentsJoinedDispatchRound event, EventMessage<?> message) {
         perUnit(message, AlertKind.QUARTERLY_REPORT_REQUESTED, event.roundId(), event.reportDeadline().toString(),
                 event.commitmentIds());
     }

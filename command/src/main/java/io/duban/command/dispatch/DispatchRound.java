@@ -4,6 +4,7 @@ import io.duban.command.api.Actor;
 import io.duban.command.api.Channel;
 import io.duban.command.api.CommandRefusedException;
 import io.duban.command.api.dispatch.CloseDispatchRound;
+import io.duban.command.api.dispatch.CommitmentsJoinedDispatchRound;
 import io.duban.command.api.dispatch.DispatchRoundClosed;
 import io.duban.command.api.dispatch.DispatchRoundId;
 import io.duban.command.api.dispatch.DispatchRoundOpened;
@@ -34,10 +35,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One quarterly dispatch round (按季度调度, art. 24), id {@code yyyy-Qn}: opened on the quarter's first working day
  * with every open commitment, collects one quarterly report per commitment, reminds the late units at the report
  * deadline and closes with the list of who reported and who did not.
+ * A round holds every commitment open during its quarter, whenever the office or the daily job opens it:
  * <ul>
- *   <li>Opening is idempotent: a second open of the same round (open or closed) records nothing and answers false.</li>
- *   <li>The first report of a commitment counts; later ones in the same round record nothing (answer false).
- *       Reports for commitments outside the round, or to a closed round, are refused.</li>
+ *   <li>Opening is idempotent: a second open of the same round answers false; commitments it lists that the open
+ *       round does not hold yet join it ({@link CommitmentsJoinedDispatchRound}). A closed round takes none.</li>
+ *   <li>A report (or a join) for a round nobody opened yet opens it first, so a report made early in the quarter,
+ *       before the daily job ran, counts.</li>
+ *   <li>The first report of a commitment counts, and makes a commitment not listed yet part of the round; later
+ *       ones in the same round record nothing (answer false). Reports to a closed round are refused.</li>
  *   <li>Reminders list the commitments not reported yet; nothing when all reported, nothing when the scheduler
  *       already reminded (so a double-fired job sends one reminder); the office may remind again by hand.</li>
  *   <li>Closing a closed round is refused.</li>
@@ -68,6 +73,7 @@ public class DispatchRound {
     public boolean handle(OpenDispatchRound command, WorkingCalendar calendar) {
         requireOffice(command.actor());
         if (roundId != null) {
+            join(command.commitmentIds(), command.actor());
             return false;
         }
         if (!DispatchRoundId.isValid(command.roundId())) {
@@ -95,16 +101,19 @@ public class DispatchRound {
     }
 
     @CommandHandler
-    public boolean handle(RecordQuarterlyReport command, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public boolean handle(RecordQuarterlyReport command, Clock clock, WorkingCalendar calendar) {
         requireOffice(command.actor());
-        requireOpen();
-        if (!commitments.contains(command.commitmentId())) {
-            throw CommandRefusedException.ruleViolated("dispatch.not-in-round",
-                    "该承诺不在 " + roundId + " 季度调度范围内。");
-        }
         if (command.progress() < 0 || command.progress() > 100) {
             throw CommandRefusedException.invalid("dispatch.bad-progress", "进度须在 0–100 之间。");
         }
+        if (command.commitmentId() == null || command.commitmentId().isBlank()) {
+            throw CommandRefusedException.invalid("dispatch.bad-commitment", "承诺编号不能为空。");
+        }
+        if (roundId == null) {
+            handle(new OpenDispatchRound(command.roundId(), null, null, null, List.of(), command.actor()), calendar);
+        }
+        requireOpen();
         if (reported.contains(command.commitmentId())) {
             return false;
         }
@@ -136,6 +145,18 @@ public class DispatchRound {
                 command.actor()));
     }
 
+    /** Adds the commitments the open round does not hold yet; a closed round takes none. */
+    private void join(List<String> ids, Actor actor) {
+        if (closed || ids == null) {
+            return;
+        }
+        List<String> joining = ids.stream().filter(id -> id != null && !id.isBlank())
+                .filter(id -> !commitments.contains(id)).distinct().sorted().toList();
+        if (!joining.isEmpty()) {
+            apply(new CommitmentsJoinedDispatchRound(roundId, reportDeadline, joining, actor));
+        }
+    }
+
     private List<String> notReported() {
         List<String> late = new ArrayList<>(commitments);
         late.removeAll(reported);
@@ -164,7 +185,19 @@ public class DispatchRound {
     }
 
     @EventSourcingHandler
+    void on(CommitmentsJoinedDispatchRound event) {
+        List<String> all = new ArrayList<>(commitments);
+        all.addAll(event.commitmentIds());
+        commitments = List.copyOf(all);
+    }
+
+    @EventSourcingHandler
     void on(QuarterlyReportRecorded event) {
+        if (!commitments.contains(event.commitmentId())) { // a report also makes its commitment part of the round
+            List<String> all = new ArrayList<>(commitments);
+            all.add(event.commitmentId());
+            commitments = List.copyOf(all);
+        }
         reported.add(event.commitmentId());
     }
 

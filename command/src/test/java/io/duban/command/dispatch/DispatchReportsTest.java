@@ -7,7 +7,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import io.duban.command.api.CommitmentRegistered;
+import io.duban.command.api.dispatch.OpenDispatchRound;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -46,12 +47,19 @@ class DispatchReportsTest {
     }
 
     @Test
-    void no_open_round_and_a_refused_report_are_ignored() {
-        doThrow(new AggregateNotFoundException("2026-Q4", "not found")).when(gateway).sendAndWait(any());
-        assertThatCode(() -> reports.on(progress, at(progress, Instant.parse("2026-11-02T02:00:00Z"))))
-                .doesNotThrowAnyException();
+    void a_commitment_registered_during_a_quarter_joins_that_quarters_round() {
+        CommitmentRegistered registered = new CommitmentRegistered(FINANCE_31, "nzf-2023-1", 31, "uc88ba393", null,
+                null, null, null, null, java.util.List.of(), FINANCE_OFFICIAL);
+        Instant nov2 = Instant.parse("2026-11-02T02:00:00Z");
+        reports.on(registered, new GenericEventMessage<>("e2", registered, MetaData.emptyInstance(), nov2));
 
-        doThrow(CommandRefusedException.ruleViolated("dispatch.not-in-round", "x")).when(gateway).sendAndWait(any());
+        verify(gateway).sendAndWait(new OpenDispatchRound("2026-Q4", null, null, null, java.util.List.of(FINANCE_31),
+                DispatchReports.ACTOR));
+    }
+
+    @Test
+    void a_refused_report_is_ignored() {
+        doThrow(CommandRefusedException.ruleViolated("dispatch.round-closed", "x")).when(gateway).sendAndWait(any());
         assertThatCode(() -> reports.on(progress, at(progress, Instant.parse("2026-11-02T02:00:00Z"))))
                 .doesNotThrowAnyException();
     }

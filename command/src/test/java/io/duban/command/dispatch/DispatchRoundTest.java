@@ -5,6 +5,7 @@ import io.duban.command.api.Channel;
 import io.duban.command.api.CommandRefusedException;
 import io.duban.command.api.Role;
 import io.duban.command.api.dispatch.CloseDispatchRound;
+import io.duban.command.api.dispatch.CommitmentsJoinedDispatchRound;
 import io.duban.command.api.dispatch.DispatchRoundClosed;
 import io.duban.command.api.dispatch.DispatchRoundId;
 import io.duban.command.api.dispatch.DispatchRoundOpened;
@@ -178,11 +179,56 @@ class DispatchRoundTest {
     }
 
     @Test
-    void a_report_for_a_commitment_outside_the_round_is_refused() {
+    void a_report_of_a_commitment_registered_after_the_opening_joins_the_round_and_counts() {
+        String late = "nzf-2023-1.57.uc88ba393";
         fixture.given(opened())
-                .when(report("nzf-2023-1.57.uc88ba393", OCT_12))
-                .expectException(refused(RULE_VIOLATED, "dispatch.not-in-round"))
+                .when(report(late, OCT_12))
+                .expectResultMessagePayload(true)
+                .expectEvents(recorded(late, OCT_12, false));
+    }
+
+    @Test
+    void a_report_made_before_anyone_opened_the_round_opens_it_and_counts() {
+        fixture.givenNoPriorActivity()
+                .when(report(FINANCE_31, OCT_12))
+                .expectResultMessagePayload(true)
+                .expectEvents(new DispatchRoundOpened(ROUND, START, END, DEADLINE, List.of(), RECORDER),
+                        recorded(FINANCE_31, OCT_12, false));
+    }
+
+    @Test
+    void opening_an_open_round_again_adds_the_commitments_it_does_not_hold_yet() {
+        String registeredLater = "nzf-2023-1.58.uc88ba393";
+        fixture.given(opened())
+                .when(new OpenDispatchRound(ROUND, START, END, null, List.of(FINANCE_31, registeredLater), OFFICE))
+                .expectResultMessagePayload(false)
+                .expectEvents(new CommitmentsJoinedDispatchRound(ROUND, DEADLINE, List.of(registeredLater), OFFICE));
+    }
+
+    @Test
+    void a_commitment_that_reported_before_being_listed_is_reported_at_the_close() {
+        String late = "nzf-2023-1.57.uc88ba393";
+        fixture.given(opened(), recorded(late, OCT_12, false))
+                .when(new CloseDispatchRound(ROUND, SCHEDULE))
+                .expectEvents(new DispatchRoundClosed(ROUND, START, END, List.of(late),
+                        List.of(EDUCATION_31, FINANCE_31, FINANCE_45), SCHEDULE));
+    }
+
+    @Test
+    void a_closed_round_takes_no_new_commitments() {
+        fixture.given(opened(), new DispatchRoundClosed(ROUND, START, END, List.of(), List.of(EDUCATION_31, FINANCE_31, FINANCE_45), SCHEDULE))
+                .when(new OpenDispatchRound(ROUND, START, END, null, List.of("nzf-2023-1.58.uc88ba393"), OFFICE))
+                .expectResultMessagePayload(false)
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_joined_commitment_that_never_reports_is_listed_as_not_reported_at_the_close() {
+        String joined = "nzf-2023-1.58.uc88ba393";
+        fixture.given(opened(), new CommitmentsJoinedDispatchRound(ROUND, DEADLINE, List.of(joined), RECORDER))
+                .when(new CloseDispatchRound(ROUND, SCHEDULE))
+                .expectEvents(new DispatchRoundClosed(ROUND, START, END, List.of(),
+                        List.of(EDUCATION_31, FINANCE_31, FINANCE_45, joined), SCHEDULE));
     }
 
     @Test

@@ -63,6 +63,27 @@ public class DispatchSteps {
         }
     }
 
+    /** What {@link #openNow} did: the round of the quarter, and whether this request opened it. */
+    public record OpenedRound(String roundId, boolean opened, LocalDate reportDeadline) {
+    }
+
+    /**
+     * Opens the round of {@code today}'s quarter at once, as the office asks (any day of the quarter, not only from
+     * its first working day), with every open commitment; when the round is open already, the open commitments it
+     * does not hold yet join it.
+     */
+    public OpenedRound openNow(LocalDate today, Actor actor) {
+        String roundId = DispatchRoundId.of(today);
+        LocalDate start = DispatchRoundId.quarterStart(roundId);
+        LocalDate deadline = calendar.plusWorkingDays(start.minusDays(1), deadlineWorkingDay);
+        Object opened = commands.sendAndWait(new OpenDispatchRound(roundId, start, DispatchRoundId.quarterEnd(roundId),
+                deadline, openCommitments.get(), actor));
+        if (Boolean.TRUE.equals(opened)) {
+            log.info("Dispatch round {} opened on request of {}, report deadline {}", roundId, actor.userId(), deadline);
+        }
+        return new OpenedRound(roundId, Boolean.TRUE.equals(opened), deadline);
+    }
+
     private void tolerant(Object command) {
         try {
             commands.sendAndWait(command);

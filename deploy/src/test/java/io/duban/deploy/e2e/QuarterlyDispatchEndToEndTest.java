@@ -101,6 +101,71 @@ class QuarterlyDispatchEndToEndTest {
         assertThat(finance.get("counts").get("reported").asInt()).isZero();
     }
 
+    @Test
+    void onAFreshMachineTheCurrentRoundHoldsEveryCommitmentOfTheQuarterAndCountsEarlierReports() {
+        // given a fresh machine: nobody opened this quarter's round, the daily job has not run
+        app = new SpringApplicationBuilder(DubanApplication.class)
+                .run("--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
+        Api api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        String round = DispatchRoundId.of(LocalDate.now(app.getBean(java.time.Clock.class)));
+        String early = register(api, "czt", 31);
+        assertThat(api.post("czt", "/api/commitments/" + early + "/progress", "{\"percent\":20,\"note\":\"已起草\"}")
+                .status()).isEqualTo(200);
+
+        // when the office opens the current round on demand, and a commitment is registered afterwards
+        assertThat(api.post("czt", "/api/dispatch-rounds", "").status()).as("units cannot").isEqualTo(403);
+        Api.Response past = api.post("office", "/api/dispatch-rounds?roundId=2020-Q1", "");
+        assertThat(past.status()).as(past.raw()).isEqualTo(400);
+        assertThat(past.body().get("code").asText()).isEqualTo("dispatch.not-current-quarter");
+        Api.Response opened = api.post("office", "/api/dispatch-rounds", "");
+        assertThat(opened.status()).as(opened.raw()).isIn(200, 201);
+        assertThat(opened.body().get("roundId").asText()).isEqualTo(round);
+        String later = register(api, "jyt", 43);
+        awaitDispatch();
+
+        // then the round holds both, and the report made before the opening counts
+        JsonNode view = api.get("office", "/api/dispatch-rounds/" + round).body();
+        List<String> listed = new ArrayList<>();
+        view.get("commitmentIds").forEach(id -> listed.add(id.asText()));
+        assertThat(listed).contains(early, later);
+        List<String> reported = new ArrayList<>();
+        view.get("reports").forEach(r -> reported.add(r.get("commitmentId").asText()));
+        assertThat(reported).containsExactly(early);
+    }
+
+    private static String register(Api api, String user, int item) {
+        Api.Response registered = api.post(user, "/api/commitments", """
+                {"policyId":"nzf-2023-1","itemNumber":%d,"responsible":{"name":"王五"},
+                 "roadmap":"按计划推进","startDate":"2024-01-01","dueDate":"2028-12-31",
+                 "milestones":[{"title":"出台办法","dueDate":"2028-06-30"}]}""".formatted(item));
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        return registered.body().get("commitmentId").asText();
+    }
+
+    /** The dispatch processors (reports, then the view) have handled everything stored so far. */
+    private void awaitDispatch() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        var processing = app.getBean(org.axonframework.config.EventProcessingConfiguration.class);
+        while (System.nanoTime() < deadline) {
+            boolean caughtUp = processing.eventProcessors().values().stream()
+                    .filter(p -> p instanceof org.axonframework.eventhandling.StreamingEventProcessor)
+                    .map(p -> (org.axonframework.eventhandling.StreamingEventProcessor) p)
+                    .allMatch(p -> p.processingStatus().values().stream()
+                            .allMatch(org.axonframework.eventhandling.EventTrackerStatus::isCaughtUp));
+            if (caughtUp && app.getBean(ViewRebuilder.class).awaitUpToDate(Duration.ofSeconds(1))) {
+                try {
+                    Thread.sleep(300); // the reports processor's commands produce events the view then reads
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (app.getBean(ViewRebuilder.class).awaitUpToDate(Duration.ofSeconds(5))) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("dispatch processors did not catch up");
+    }
+
     private static List<String> ids(JsonNode entries) {
         List<String> ids = new ArrayList<>();
         entries.forEach(e -> ids.add(e.get("commitmentId").asText()));

@@ -3,6 +3,7 @@ package io.duban.query.dispatch;
 import com.mongodb.client.model.Indexes;
 import io.duban.command.api.Actor;
 import io.duban.command.api.dispatch.DispatchRoundClosed;
+import io.duban.command.api.dispatch.CommitmentsJoinedDispatchRound;
 import io.duban.command.api.dispatch.DispatchRoundOpened;
 import io.duban.command.api.dispatch.LateUnitsReminded;
 import io.duban.command.api.dispatch.QuarterlyReportRecorded;
@@ -63,6 +64,12 @@ public class DispatchRoundsProjection extends MongoView {
     }
 
     @EventHandler
+    public void on(CommitmentsJoinedDispatchRound event, DomainEventMessage<?> message) {
+        write(List.of(VersionedWrites.update(event.roundId(), message.getSequenceNumber(),
+                new Document("$push", new Document("commitmentIds", new Document("$each", event.commitmentIds()))))));
+    }
+
+    @EventHandler
     public void on(QuarterlyReportRecorded event, DomainEventMessage<?> message) {
         Document report = new Document("commitmentId", event.commitmentId())
                 .append("progress", event.progress())
@@ -70,8 +77,10 @@ public class DispatchRoundsProjection extends MongoView {
                 .append("reportedBy", ActorRef.of(event.reportedBy()).toDocument())
                 .append("reportedAt", StoredTime.instant(event.reportedAt()))
                 .append("late", event.late());
+        // a report also makes its commitment part of the round (reported before the round listed it)
         write(List.of(VersionedWrites.update(event.roundId(), message.getSequenceNumber(),
-                new Document("$push", new Document("reports", report)))));
+                new Document("$push", new Document("reports", report))
+                        .append("$addToSet", new Document("commitmentIds", event.commitmentId())))));
     }
 
     @EventHandler
