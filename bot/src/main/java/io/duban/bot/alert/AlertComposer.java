@@ -119,7 +119,7 @@ public class AlertComposer {
     }
 
     private static String status(LedgerEntry commitment) {
-        return "\n\n**当前进度**：" + commitment.progress() + "%\n\n**责任人**：" + commitment.responsibleName();
+        return "\n\n**当前进度**：" + commitment.shownProgress() + "%\n\n**责任人**：" + commitment.responsibleName();
     }
 
     private static String replyHints(String ref, Map<String, String> facts) {
@@ -141,7 +141,7 @@ public class AlertComposer {
         return new ComposedAlert("督办提醒：" + ref + " 已逾期",
                 "### 督办提醒：逾期未完成\n\n**事项**：" + subject
                         + "\n\n**逾期**：" + what + "，截止 " + due + "，自 " + due.plusDays(1) + " 起逾期"
-                        + "\n\n**当前进度**：" + commitment.progress() + "%"
+                        + "\n\n**当前进度**：" + commitment.shownProgress() + "%"
                         + "\n\n**责任人**：" + commitment.responsibleName()
                         + "\n\n请直接回复（可复制后修改）：\n\n"
                         + "- 报告进度：「" + ref + " 进度 80% 已完成的工作」\n"

@@ -183,7 +183,7 @@ public class ReplyHandler {
         }
         StringBuilder text = new StringBuilder("本单位的承诺（回复时请用前面的编号）：");
         for (LedgerEntry c : mine) {
-            text.append("\n").append(ref(c)).append(" ").append(c.unitName()).append("：进度 ").append(c.progress())
+            text.append("\n").append(ref(c)).append(" ").append(c.unitName()).append("：进度 ").append(c.shownProgress())
                     .append("%，完成时限 ").append(c.dueDate()).append("，").append(statusLabel(c.status()));
         }
         return new ReplyOutcome(ANSWERED, text.toString());

@@ -1,5 +1,6 @@
 package io.duban.bot.ledger;
 
+import io.duban.command.api.ProgressFigure;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,6 +14,11 @@ public record LedgerEntry(String commitmentId, String policyId, int itemNumber, 
     }
 
     public record LedgerMilestone(String milestoneId, String title, LocalDate dueDate, boolean completed) {
+    }
+
+    /** The progress to show: {@link ProgressFigure}, 100 once verified. */
+    public int shownProgress() {
+        return ProgressFigure.shown(progress, "VERIFIED".equals(status));
     }
 
     public String milestoneTitle(String milestoneId) {

@@ -4,11 +4,13 @@ import io.duban.query.commitment.CommitmentView;
 import io.duban.query.light.Light;
 
 /**
- * A commitment with everything the view holds, its effective progress (100 once verified) and its light.
+ * A commitment with everything the view holds and its light. Its {@code progress} is the one figure every reader
+ * shows ({@link io.duban.command.api.ProgressFigure}: 100 once verified), {@code reportedProgress} what the unit
+ * last reported.
  */
-public record CommitmentDetail(CommitmentView commitment, int effectiveProgress, Light light) {
+public record CommitmentDetail(CommitmentView commitment, Light light) {
 
     static CommitmentDetail of(CommitmentView commitment, Light light) {
-        return new CommitmentDetail(commitment, commitment.effectiveProgress(), light);
+        return new CommitmentDetail(commitment, light);
     }
 }

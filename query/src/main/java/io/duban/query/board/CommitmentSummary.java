@@ -26,7 +26,7 @@ public record CommitmentSummary(String commitmentId, String policyId, int itemNu
                 .min(Comparator.comparing(MilestoneView::dueDate, Comparator.nullsLast(Comparator.naturalOrder())))
                 .orElse(null);
         return new CommitmentSummary(c.commitmentId(), c.policyId(), c.itemNumber(), c.unitId(), c.unitName(),
-                c.status(), c.effectiveProgress(), c.startDate(), c.dueDate(), next, c.openIssues().size(),
+                c.status(), c.progress(), c.startDate(), c.dueDate(), next, c.openIssues().size(),
                 c.pendingDeadlineChanges().size(), c.lastUpdatedAt(), light);
     }
 }

@@ -29,7 +29,7 @@ public record ItemProgress(double overallProgress, int registeredUnits, int unre
         List<UnitRef> unregistered = own.stream().filter(unit -> !byUnit.containsKey(unit.unitId())).toList();
         int sum = own.stream()
                 .map(unit -> byUnit.get(unit.unitId()))
-                .mapToInt(c -> c == null ? 0 : c.effectiveProgress())
+                .mapToInt(c -> c == null ? 0 : c.progress())
                 .sum();
         double average = own.isEmpty() ? 0.0
                 : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(own.size()), 1, RoundingMode.HALF_UP).doubleValue();

@@ -1,5 +1,6 @@
 package io.duban.query.commitment;
 
+import io.duban.command.api.ProgressFigure;
 import io.duban.query.view.ActorRef;
 import io.duban.query.view.StoredTime;
 import org.bson.Document;
@@ -13,7 +14,8 @@ import java.util.function.Function;
 public record CommitmentView(
         String commitmentId, String policyId, int itemNumber, String unitId, String unitName,
         Responsible responsible, String roadmap, LocalDate startDate, LocalDate dueDate,
-        List<MilestoneView> milestones, int progress, String progressNote, Instant progressReportedAt,
+        List<MilestoneView> milestones, int progress, int reportedProgress, String progressNote,
+        Instant progressReportedAt,
         CommitmentStatus status,
         List<PendingDeadlineChange> pendingDeadlineChanges, List<DecidedDeadlineChange> decidedDeadlineChanges,
         List<OpenIssue> openIssues, int resolvedIssues,
@@ -96,10 +98,6 @@ public record CommitmentView(
     public record Reopen(String reason, ActorRef reopenedBy, Instant reopenedAt) {
     }
 
-    /** Progress as the boards count it: a verified commitment counts as 100. */
-    public int effectiveProgress() {
-        return status == CommitmentStatus.VERIFIED ? 100 : progress;
-    }
 
     static CommitmentView from(Document d) {
         Document responsible = d.get("responsible", Document.class);
@@ -112,6 +110,8 @@ public record CommitmentView(
                         StoredTime.date(m.get("dueDate")), m.getBoolean("completed", false),
                         StoredTime.instant(m.get("completedAt")), m.getString("note"), m.getBoolean("overdue", false),
                         StoredTime.instant(m.get("overdueSince")), StoredTime.date(m.get("overdueDueDate")))),
+                ProgressFigure.shown(d.getInteger("progress", 0),
+                        CommitmentStatus.valueOf(d.getString("status")) == CommitmentStatus.VERIFIED),
                 d.getInteger("progress", 0), d.getString("progressNote"), StoredTime.instant(d.get("progressReportedAt")),
                 CommitmentStatus.valueOf(d.getString("status")),
                 list(d, "pendingDeadlineChanges", c -> new PendingDeadlineChange(c.getString("changeId"),

@@ -80,7 +80,7 @@ public class DispatchQueries {
             DispatchRoundView.Report report = reports.get(id);
             boolean reported = !notReported.contains(id);
             judged.add(new Judged(c, light, new Entry(id, c.policyId(), c.itemNumber(), c.unitId(), c.unitName(),
-                    light.label(), c.effectiveProgress(), reported, report != null && report.late())));
+                    light.label(), c.progress(), reported, report != null && report.late())));
         }
         Comparator<Judged> order = Comparator.comparing((Judged j) -> j.c.policyId()).thenComparingInt(j -> j.c.itemNumber())
                 .thenComparing(j -> j.c.unitName(), Comparator.nullsLast(Collator.getInstance(Locale.CHINA)));
@@ -144,7 +144,7 @@ public class DispatchQueries {
         Stream<LocalDate> last = c.status() == CommitmentStatus.COMPLETION_CLAIMED ? Stream.empty() : Stream.of(c.dueDate());
         LocalDate since = Stream.concat(milestones, last).filter(d -> d != null && d.isBefore(asOf))
                 .min(Comparator.naturalOrder()).orElse(asOf);
-        return new OverdueCase(c.commitmentId(), c.policyId(), c.itemNumber(), c.unitName(), c.effectiveProgress(),
+        return new OverdueCase(c.commitmentId(), c.policyId(), c.itemNumber(), c.unitName(), c.progress(),
                 since, ChronoUnit.DAYS.between(since, asOf), j.light.reasons());
     }
 }

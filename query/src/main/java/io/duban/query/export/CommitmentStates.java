@@ -1,5 +1,6 @@
 package io.duban.query.export;
 
+import io.duban.command.api.ProgressFigure;
 import io.duban.query.commitment.CommitmentStatus;
 import io.duban.query.timeline.TimelineEntry;
 
@@ -94,7 +95,7 @@ public final class CommitmentStates {
         }
 
         CommitmentState state() {
-            return new CommitmentState(progress, status, dueDate,
+            return new CommitmentState(ProgressFigure.shown(progress, status == CommitmentStatus.VERIFIED), status, dueDate,
                     Collections.unmodifiableMap(new LinkedHashMap<>(milestones)),
                     Collections.unmodifiableSet(new LinkedHashSet<>(done)),
                     cases.values().stream().mapToInt(Integer::intValue).max().orElse(0), issues.size(), complete);

@@ -128,9 +128,11 @@ class BoardQueriesTest extends WireMongoTest {
 
         // then
         assertThat(item.item().text()).startsWith("支持呼和浩特市建设国家级乳业创新中心");
-        assertThat(item.commitments()).extracting(d -> d.commitment().status(), d -> d.effectiveProgress(), d -> d.light().color())
+        assertThat(item.commitments()).extracting(d -> d.commitment().status(), d -> d.commitment().progress(), d -> d.light().color())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(CommitmentStatus.VERIFIED, 100, LightColor.DONE),
                         org.assertj.core.groups.Tuple.tuple(CommitmentStatus.OPEN, 60, LightColor.RED));
+        assertThat(item.commitments().get(0).commitment().reportedProgress())
+                .as("the verified city never reported: one figure (100) shown, the reported one kept apart").isZero();
         assertThat(item.light().color()).isEqualTo(LightColor.RED);
     }
 

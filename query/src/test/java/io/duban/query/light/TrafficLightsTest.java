@@ -41,7 +41,7 @@ class TrafficLightsTest {
                 new MilestoneView("M1", "立项", LocalDate.of(2024, 3, 31), m1Done, null, null, false, null, null),
                 new MilestoneView("M2", "建成", LocalDate.of(2024, 9, 30), false, null, null, false, null, null));
         return new CommitmentView("p.1.u1", "p", 1, "u1", "自治区财政厅", null, null,
-                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), milestones, progress, null, null, status,
+                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), milestones, progress, progress, null, null, status,
                 List.of(), List.of(), issues, 0, claim, verification, 0, null, null, null, null, null, null, null, null, null,
                 null, 0, List.of(), 0, null, null, null);
     }
@@ -157,7 +157,7 @@ class TrafficLightsTest {
                 new MilestoneView("M1", "立项", LocalDate.of(2024, 3, 31), milestonesDone, null, null, false, null, null),
                 new MilestoneView("M2", "建成", LocalDate.of(2024, 9, 30), true, null, null, false, null, null));
         return new CommitmentView("p.1.u1", "p", 1, "u1", "自治区财政厅", null, null,
-                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), milestones, 60, null, null,
+                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), milestones, 60, 60, null, null,
                 CommitmentStatus.COMPLETION_CLAIMED, List.of(), List.of(), List.of(), 0, claim, null, 0, null,
                 null, null, null, null, null, null, null, null, null, 0,
                 List.of(), 0, null, null, null);
