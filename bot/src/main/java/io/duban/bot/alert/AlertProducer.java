@@ -9,6 +9,8 @@ import io.duban.command.api.DeadlineChangeApproved;
 import io.duban.command.api.DeadlineChangeRejected;
 import io.duban.command.api.MajorIssueRaised;
 import io.duban.command.api.MilestoneBecameOverdue;
+import io.duban.command.api.Actor;
+import io.duban.command.api.Channel;
 import io.duban.command.api.dispatch.DispatchRoundClosed;
 import io.duban.command.api.dispatch.CommitmentsJoinedDispatchRound;
 import io.duban.command.api.dispatch.DispatchRoundOpened;
@@ -101,17 +103,31 @@ class AlertProducer {
     @EventHandler
     @DisallowReplay
     void on(DispatchRoundOpened event, EventMessage<?> message) {
-        perUnit(message, AlertKind.QUARTERLY_REPORT_REQUESTED, event.roundId(), event.reportDeadline().toString(),
-                event.commitmentIds());
+        if (dispatchedBy(event.actor())) {
+            perUnit(message, AlertKind.QUARTERLY_REPORT_REQUESTED, event.roundId(), event.reportDeadline().toString(),
+                    event.commitmentIds());
+        }
     }
 
-    /** A commitment that joined the round after it opened is asked for its report like the others. */
+    /** Commitments the office's or the daily job's opening added to a round that was open already. */
     @EventHandler
     @DisallowReplay
     void on(CommitmentsJoinedDispatchRound event, EventMessage<?> message) {
-        perUnit(message, AlertKind.QUARTERLY_REPORT_REQUESTED, event.roundId(), event.reportDeadline().toString(),
-                event.commitmentIds());
+        if (dispatchedBy(event.actor())) {
+            perUnit(message, AlertKind.QUARTERLY_REPORT_REQUESTED, event.roundId(), event.reportDeadline().toString(),
+                    event.commitmentIds());
+        }
     }
+
+    /**
+     * The request to report goes out when the office or the daily job dispatches; the bookkeeping that opens a round
+     * or adds a commitment on a registration or a report (channel SYSTEM) stays silent: a unit that registers in
+     * December is not asked for a report due in October, and the late reminder lists it anyway.
+     */
+    private static boolean dispatchedBy(Actor actor) {
+        return actor == null || actor.channel() != Channel.SYSTEM;
+    }
+
 
     @EventHandler
     @DisallowReplay

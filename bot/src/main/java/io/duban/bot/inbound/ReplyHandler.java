@@ -33,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -142,10 +143,17 @@ public class ReplyHandler {
 
     private ReplyOutcome requestDeadlineChange(RequestDeadlineChangeReply reply, DirectoryEntry person, Actor actor) {
         LedgerEntry commitment = resolve(reply.ref(), person);
-        String changeId = commands.sendAndWait(new RequestDeadlineChange(commitment.commitmentId(),
-                reply.milestoneId(), reply.date(), reply.reason(), actor));
         String target = reply.milestoneId() == null ? "总体完成时限"
                 : "里程碑 " + reply.milestoneId() + "「" + commitment.milestoneTitle(reply.milestoneId()) + "」";
+        LocalDate current = reply.milestoneId() == null ? commitment.dueDate()
+                : commitment.milestones().stream().filter(m -> m.milestoneId().equals(reply.milestoneId()))
+                .map(LedgerEntry.LedgerMilestone::dueDate).findFirst().orElse(null);
+        if (current != null && (reply.advance() ? reply.date().isAfter(current) : reply.date().isBefore(current))) {
+            return new ReplyOutcome(ANSWERED, ReplyTexts.wrongDirection(reply.ref().display(), target, current,
+                    reply.date(), reply.advance()));
+        }
+        String changeId = commands.sendAndWait(new RequestDeadlineChange(commitment.commitmentId(),
+                reply.milestoneId(), reply.date(), reply.reason(), actor));
         return recorded(commitment, "已申请将" + target + "调整至 " + reply.date() + "（申请编号 " + changeId
                 + "），等待领导小组办公室审批");
     }

@@ -54,6 +54,7 @@ final class HeadScanner {
             "(?:目前|当前|现在|总体|整体)?(?:完成|工作|项目)?(?:进度|进展)(?:为|是|达到|已达到|已达|已到|到了|到)?" + WORD_END);
     private static final Pattern COMPLETION = Pattern.compile(
             "(?:已经|均已|已全部|全部|已)?(?:完成|办结|完结|结项)了?" + WORD_END);
+    private static final Pattern DEADLINE_ADVANCE = Pattern.compile("(?:申请|需要|拟|请求)?提前(?:至|到)");
     private static final Pattern DEADLINE_CHANGE = Pattern.compile(
             "(?:(?:申请|需要|需|拟|请求|建议)?(?:延期|推迟|延后|顺延|延长期限|延长)(?:办理|完成)?(?:至|到)?|延至|推至)" + DEADLINE_WORD_END);
     private static final Pattern BLOCKER = Pattern.compile(
@@ -112,6 +113,7 @@ final class HeadScanner {
         best = longer(best, match(PROGRESS, text, at, m -> new HeadToken.Verb(Intent.PROGRESS)));
         best = longer(best, match(COMPLETION, text, at, m -> new HeadToken.Verb(Intent.COMPLETION)));
         best = longer(best, match(DEADLINE_CHANGE, text, at, m -> new HeadToken.Verb(Intent.DEADLINE_CHANGE)));
+        best = longer(best, match(DEADLINE_ADVANCE, text, at, m -> new HeadToken.Verb(Intent.DEADLINE_ADVANCE)));
         best = longer(best, match(BLOCKER, text, at, m -> new HeadToken.Verb(Intent.BLOCKER)));
         best = longer(best, match(ACKNOWLEDGE, text, at, m -> new HeadToken.Verb(Intent.ACKNOWLEDGE)));
         if (best == null && text.charAt(at) == '#') {

@@ -98,7 +98,8 @@ final class ReplyInterpreter {
         return switch (intent) {
             case PROGRESS -> progress(ref);
             case COMPLETION -> completion(ref);
-            case DEADLINE_CHANGE -> deadlineChange(ref);
+            case DEADLINE_CHANGE -> deadlineChange(ref, false);
+            case DEADLINE_ADVANCE -> deadlineChange(ref, true);
             case BLOCKER -> blocker(ref);
             case ACKNOWLEDGE -> acknowledge(ref);
         };
@@ -135,7 +136,7 @@ final class ReplyInterpreter {
         return new ReportCompletionReply(ref, FreeText.hasContent(free) ? free : "");
     }
 
-    private Reply deadlineChange(CommitmentRef ref) {
+    private Reply deadlineChange(CommitmentRef ref, boolean advance) {
         if (!percents.isEmpty()) {
             return ask(ReplyTexts.unexpected(percents.get(0).describe(), Intent.DEADLINE_CHANGE, refText));
         }
@@ -155,7 +156,7 @@ final class ReplyInterpreter {
             case OUT_OF_RANGE -> ask(ReplyTexts.dateOutOfRange(date.raw()));
             case NONE -> FreeText.hasContent(free)
                     ? new RequestDeadlineChangeReply(ref,
-                    milestones.isEmpty() ? null : milestones.get(0).milestoneId(), date.date(), free)
+                    milestones.isEmpty() ? null : milestones.get(0).milestoneId(), date.date(), free, advance)
                     : ask(ReplyTexts.missingReason(refText, date.date().toString()));
         };
     }

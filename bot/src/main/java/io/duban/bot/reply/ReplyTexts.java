@@ -1,5 +1,7 @@
 package io.duban.bot.reply;
 
+import java.time.LocalDate;
+
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -136,9 +138,20 @@ public final class ReplyTexts {
                     + ref + " 进度 80% 完成可研批复";
             case COMPLETION -> "报告完成时不需要写“" + what + "”，例如：\n" + ref + " 已完成 补助已拨付";
             case DEADLINE_CHANGE -> "申请延期时不需要写“" + what + "”，例如：\n" + ref + " 延期 2027-06-30 原因：审批流程长";
+            case DEADLINE_ADVANCE -> "申请提前时不需要写“" + what + "”，例如：\n" + ref + " 提前至 2026-06-30 原因：提前完工";
             case BLOCKER -> "反映困难时请把“" + what + "”写进说明文字里，例如：\n" + ref + " 困难 资金缺口2亿元";
             case ACKNOWLEDGE -> acknowledgeOnly(ref);
         };
+    }
+
+    /** "延期" to a date before the current one (or "提前" to a later one): ask which is meant, record nothing. */
+    public static String wrongDirection(String ref, String target, LocalDate current, LocalDate requested, boolean advance) {
+        if (advance) {
+            return "未记录：" + target + "当前截止日期为 " + current + "，申请的 " + requested + " 晚于它，这是延期而不是提前。"
+                    + "如确需延期，请回复：\n" + ref + " 延期 " + requested + " 原因：……";
+        }
+        return "未记录：" + target + "当前截止日期为 " + current + "，申请的 " + requested + " 早于它，这是提前而不是延期。"
+                + "如确需提前，请回复：\n" + ref + " 提前至 " + requested + " 原因：……";
     }
 
     static String question(String ref) {

@@ -8,7 +8,9 @@ import java.time.LocalDate;
  * @param milestoneId the milestone ("M2"), or {@code null} for the commitment's final due date
  * @param date        the requested new due date
  * @param reason      why; never empty (a request without a reason is not understood)
+ * @param advance     the official wrote "提前" (an earlier date), not "延期"
  */
-public record RequestDeadlineChangeReply(CommitmentRef ref, String milestoneId, LocalDate date, String reason)
+public record RequestDeadlineChangeReply(CommitmentRef ref, String milestoneId, LocalDate date, String reason,
+                                         boolean advance)
         implements Reply {
 }

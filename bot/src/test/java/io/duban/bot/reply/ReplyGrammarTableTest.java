@@ -63,6 +63,10 @@ class ReplyGrammarTableTest {
         rows.add(row("#31 M2 延期至 2027/6/30 原因:审批流程长", deadline(31, "M2", "2027-06-30", "审批流程长")));
         rows.add(row("#31 申请延期到2027年6月30日,因为配套资金未到位", deadline(31, null, "2027-06-30", "因为配套资金未到位")));
         rows.add(row("#31 延期至2027.12.31 理由:征地未完成", deadline(31, null, "2027-12-31", "征地未完成")));
+        rows.add(row("#31 提前至 2026-06-30 原因：提前完工", new RequestDeadlineChangeReply(CommitmentRef.item(31), null,
+                LocalDate.parse("2026-06-30"), "提前完工", true)));
+        rows.add(row("#31 M2 申请提前到2026年6月30日 原因：工期压缩", new RequestDeadlineChangeReply(CommitmentRef.item(31), "M2",
+                LocalDate.parse("2026-06-30"), "工期压缩", true)));
         rows.add(row("#31 里程碑M3 推迟到 2028-03-01 设备进口受阻", deadline(31, "M3", "2028-03-01", "设备进口受阻")));
         rows.add(row("#31 m1 延期 2027-1-5 原因是环评未批", deadline(31, "M1", "2027-01-05", "环评未批")));
         rows.add(row("第31项 申请延期 2027年9月30号 受汛期影响", deadline(31, null, "2027-09-30", "受汛期影响")));
@@ -167,7 +171,7 @@ class ReplyGrammarTableTest {
     }
 
     static RequestDeadlineChangeReply deadline(int item, String milestone, String date, String reason) {
-        return new RequestDeadlineChangeReply(CommitmentRef.item(item), milestone, LocalDate.parse(date), reason);
+        return new RequestDeadlineChangeReply(CommitmentRef.item(item), milestone, LocalDate.parse(date), reason, false);
     }
 
     static RaiseBlockerReply blocker(int item, String summary) {

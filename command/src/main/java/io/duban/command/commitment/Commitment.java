@@ -410,7 +410,7 @@ public class Commitment {
         PendingDeadlineChange change = pendingChange(command.changeId());
         String reason = TextInput.required(command.reason(), "不予批准的理由", 2000);
         apply(new DeadlineChangeRejected(commitmentId, change.changeId(), change.milestoneId(), reason,
-                command.actor()));
+                command.actor(), currentDueDate(change.milestoneId()), change.requestedDueDate()));
     }
 
     @CommandHandler

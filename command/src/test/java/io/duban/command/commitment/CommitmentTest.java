@@ -367,7 +367,7 @@ class CommitmentTest {
                     .expectNoEvents();
             fixture.given(registered(), requested("D1", "M2", M2_DUE, newM2))
                     .when(new RejectDeadlineChange(ID, "D1", "理由不充分", OFFICE))
-                    .expectEvents(new DeadlineChangeRejected(ID, "D1", "M2", "理由不充分", OFFICE));
+                    .expectEvents(new DeadlineChangeRejected(ID, "D1", "M2", "理由不充分", OFFICE, M2_DUE, newM2));
         }
 
         @Test

@@ -130,6 +130,10 @@ class DingTalkEndToEndTest {
         assertThat(lastAnswer()).contains("名录");
         fake.deliverCallback(callback, FakeCallback.oneToOne(WANG, "王演示", "#31 进度 80% 又 90%"));
         assertThat(lastAnswer()).doesNotContain("已记录");
+        // "延期" to a date before the current due date is an advance (提前): asked, not recorded as an extension
+        String earlier = LocalDate.now(ZONE).plusDays(100).toString();
+        fake.deliverCallback(callback, FakeCallback.oneToOne(WANG, "王演示", "#31 延期 " + earlier + " 原因：提前完工"));
+        assertThat(lastAnswer()).contains("未记录", "提前而不是延期", "#31 提前至 " + earlier);
 
         FakeCallback forged = FakeCallback.oneToOne(WANG, "王演示", "#31 进度 99%");
         assertThat(fake.deliverCallback(callback, forged, String.valueOf(System.currentTimeMillis()), "forged")

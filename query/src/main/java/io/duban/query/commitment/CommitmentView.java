@@ -76,14 +76,17 @@ public record CommitmentView(
         return escalations.stream().filter(EscalationView::open).toList();
     }
 
+    /** {@code direction}: EXTENSION (延期, a later date) or ADVANCE (提前, an earlier one). */
     public record PendingDeadlineChange(String changeId, String milestoneId, LocalDate currentDueDate,
-                                        LocalDate requestedDueDate, String reason, ActorRef requestedBy,
-                                        Instant requestedAt) {
+                                        LocalDate requestedDueDate, String direction, String reason,
+                                        ActorRef requestedBy, Instant requestedAt) {
     }
 
+    /** {@code requestedDueDate} is what was asked, approved or not; {@code newDueDate} only when approved. */
     public record DecidedDeadlineChange(String changeId, String milestoneId, String decision,
-                                        LocalDate previousDueDate, LocalDate newDueDate, String comment,
-                                        String reason, ActorRef decidedBy, Instant decidedAt) {
+                                        LocalDate previousDueDate, LocalDate newDueDate, LocalDate requestedDueDate,
+                                        String direction, String comment, String reason, ActorRef decidedBy,
+                                        Instant decidedAt) {
     }
 
     public record OpenIssue(String issueId, String summary, String detail, ActorRef raisedBy, Instant raisedAt) {
@@ -116,11 +119,12 @@ public record CommitmentView(
                 CommitmentStatus.valueOf(d.getString("status")),
                 list(d, "pendingDeadlineChanges", c -> new PendingDeadlineChange(c.getString("changeId"),
                         c.getString("milestoneId"), StoredTime.date(c.get("currentDueDate")),
-                        StoredTime.date(c.get("requestedDueDate")), c.getString("reason"),
+                        StoredTime.date(c.get("requestedDueDate")), c.getString("direction"), c.getString("reason"),
                         ActorRef.from(c.get("requestedBy", Document.class)), StoredTime.instant(c.get("requestedAt")))),
                 list(d, "decidedDeadlineChanges", c -> new DecidedDeadlineChange(c.getString("changeId"),
                         c.getString("milestoneId"), c.getString("decision"), StoredTime.date(c.get("previousDueDate")),
-                        StoredTime.date(c.get("newDueDate")), c.getString("comment"), c.getString("reason"),
+                        StoredTime.date(c.get("newDueDate")), StoredTime.date(c.get("requestedDueDate")),
+                        c.getString("direction"), c.getString("comment"), c.getString("reason"),
                         ActorRef.from(c.get("decidedBy", Document.class)), StoredTime.instant(c.get("decidedAt")))),
                 list(d, "openIssues", i -> new OpenIssue(i.getString("issueId"), i.getString("summary"),
                         i.getString("detail"), ActorRef.from(i.get("raisedBy", Document.class)),

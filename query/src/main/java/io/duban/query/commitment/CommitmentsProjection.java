@@ -31,6 +31,7 @@ import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -237,6 +238,7 @@ public class CommitmentsProjection extends MongoView {
                 .append("milestoneId", event.milestoneId())
                 .append("currentDueDate", StoredTime.date(event.currentDueDate()))
                 .append("requestedDueDate", StoredTime.date(event.requestedDueDate()))
+                .append("direction", direction(event.currentDueDate(), event.requestedDueDate()))
                 .append("reason", event.reason())
                 .append("requestedBy", ActorRef.of(event.actor()).toDocument())
                 .append("requestedAt", StoredTime.instant(message.getTimestamp()));
@@ -249,6 +251,8 @@ public class CommitmentsProjection extends MongoView {
         Document decided = decided(event.changeId(), event.milestoneId(), "APPROVED", event.actor(), message)
                 .append("previousDueDate", StoredTime.date(event.previousDueDate()))
                 .append("newDueDate", StoredTime.date(event.newDueDate()))
+                .append("requestedDueDate", StoredTime.date(event.newDueDate()))
+                .append("direction", direction(event.previousDueDate(), event.newDueDate()))
                 .append("comment", event.comment())
                 .append("reason", null);
         Document set = lastChange(event.actor(), message);
@@ -273,13 +277,23 @@ public class CommitmentsProjection extends MongoView {
     @EventHandler
     public void on(DeadlineChangeRejected event, DomainEventMessage<?> message) {
         Document decided = decided(event.changeId(), event.milestoneId(), "REJECTED", event.actor(), message)
-                .append("previousDueDate", null)
+                .append("previousDueDate", StoredTime.date(event.currentDueDate()))
                 .append("newDueDate", null)
+                .append("requestedDueDate", StoredTime.date(event.requestedDueDate()))
+                .append("direction", direction(event.currentDueDate(), event.requestedDueDate()))
                 .append("comment", null)
                 .append("reason", event.reason());
         update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message))
                 .append("$pull", new Document("pendingDeadlineChanges", new Document("changeId", event.changeId())))
                 .append("$push", new Document("decidedDeadlineChanges", decided)));
+    }
+
+    /** EXTENSION (延期) to a later date, ADVANCE (提前) to an earlier one; null when a date is unknown. */
+    private static String direction(LocalDate current, LocalDate requested) {
+        if (current == null || requested == null) {
+            return null;
+        }
+        return requested.isBefore(current) ? "ADVANCE" : "EXTENSION";
     }
 
     private static Document decided(String changeId, String milestoneId, String decision, Actor actor,

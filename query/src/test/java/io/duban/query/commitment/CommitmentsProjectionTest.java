@@ -94,7 +94,8 @@ class CommitmentsProjectionTest extends WireMongoTest {
         projection.on(finalRequest, commitment(id, 4, finalRequest, at(4)));
         var approved = new DeadlineChangeApproved(id, "C1", "M2", LocalDate.of(2025, 3, 31), LocalDate.of(2025, 6, 30), "同意", OFFICE);
         projection.on(approved, commitment(id, 5, approved, at(5)));
-        var rejected = new DeadlineChangeRejected(id, "C2", null, "理由不充分", OFFICE);
+        var rejected = new DeadlineChangeRejected(id, "C2", null, "理由不充分", OFFICE, LocalDate.of(2025, 12, 31),
+                LocalDate.of(2026, 6, 30));
         projection.on(rejected, commitment(id, 6, rejected, at(6)));
         var issue = new MajorIssueRaised(id, "I1", "征地受阻", "两户未签约", FINANCE_OFFICIAL);
         projection.on(issue, commitment(id, 7, issue, at(7)));
@@ -119,6 +120,11 @@ class CommitmentsProjectionTest extends WireMongoTest {
                 .extracting(d -> d.getString("changeId"), d -> d.getString("decision"), d -> d.getString("newDueDate"), d -> d.getString("comment"), d -> d.getString("reason"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("C1", "APPROVED", "2025-06-30", "同意", null),
                         org.assertj.core.groups.Tuple.tuple("C2", "REJECTED", null, null, "理由不充分"));
+        assertThat(doc.getList("decidedDeadlineChanges", Document.class))
+                .as("a rejected change keeps what was asked")
+                .extracting(d -> d.getString("requestedDueDate"), d -> d.getString("previousDueDate"), d -> d.getString("direction"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("2025-06-30", "2025-03-31", "EXTENSION"),
+                        org.assertj.core.groups.Tuple.tuple("2026-06-30", "2025-12-31", "EXTENSION"));
         assertThat(doc.getList("openIssues", Document.class)).extracting(i -> i.getString("issueId")).containsExactly("I2");
         assertThat(doc.getInteger("resolvedIssues")).isEqualTo(1);
         assertThat(doc.get("lastActor", Document.class).getString("role")).isEqualTo("OFFICE");
