@@ -1,7 +1,8 @@
 package io.duban.command.catalog;
 
-import io.duban.command.api.ResponsibleUnit;
+import io.duban.command.api.ImportCorrection;
 import io.duban.command.api.SupportItem;
+import io.duban.command.api.Target;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a policy document of the 意见 kind: its number, title, articles and the appendix table
- * 重点支持事项清单 (序号 / 支持事项 / 责任单位).
+ * 重点支持事项清单 (序号 / 支持事项 / 责任单位). Unit names are made canonical with the unit list; a row whose source is
+ * not found in the body is still read, 出处未定, with a warning.
  *
  * <p>Stateless and thread-safe: one instance may serve every import.
  */
@@ -18,48 +20,76 @@ public class PolicyDocumentParser {
     /** A bare 附件 (or 附件1：) line announces the appendix; it is not part of the last article. */
     private static final Pattern APPENDIX_MARK = Pattern.compile("附件[0-9]*[:：]?");
 
-    private final UnitNameNormalizer unitNames = new UnitNameNormalizer();
+    private final UnitNameNormalizer unitNames;
     private final CoResponsibleNote coResponsibleNote = new CoResponsibleNote();
     private final TargetExtractor targetExtractor = new TargetExtractor();
+
+    /** With the bundled unit list alone. */
+    public PolicyDocumentParser() {
+        this(KnownUnits.bundled());
+    }
+
+    public PolicyDocumentParser(KnownUnits knownUnits) {
+        this.unitNames = new UnitNameNormalizer(knownUnits);
+    }
 
     /**
      * @throws io.duban.command.api.CommandRefusedException (INVALID_INPUT, code {@code policy.unparseable}) when the
      *                                                      text is not such a document; never any other exception
      */
     public ParsedPolicy parse(String text) {
+        return read(text, List.of()).parsedPolicy();
+    }
+
+    /**
+     * Reads the document and applies the office's corrections.
+     *
+     * @throws io.duban.command.api.CommandRefusedException (INVALID_INPUT) when the text is not such a document
+     *                                                      ({@code policy.unparseable}) or a correction does not fit
+     *                                                      it ({@code policy.correction-…})
+     */
+    public PolicyDraft read(String text, List<ImportCorrection> corrections) {
         List<String> lines = PolicyText.of(text).lines();
         DocumentHeading heading = DocumentHeading.read(lines);
         AppendixTable table = AppendixTableReader.read(lines, heading.lineIndex() + 1);
         ArticleLinker linker = new ArticleLinker(
                 ArticleIndex.read(lines, heading.lineIndex() + 1, bodyEnd(lines, table.titleLineIndex())));
-        List<ResponsibleUnit> coResponsible = coResponsibleNote.unitName(table.note())
-                .map(name -> ResponsibleUnit.of(name, true))
+        List<DraftUnit> coResponsible = coResponsibleNote.unitName(table.note())
+                .map(name -> DraftUnit.of(unitNames.resolve(KnownUnits.spelling(name), false, false), true))
                 .stream().toList();
 
-        List<SupportItem> items = new ArrayList<>();
+        List<DraftItem> items = new ArrayList<>();
         for (TableRow row : table.rows()) {
             items.add(item(row, linker, coResponsible, heading.year()));
         }
-        return new ParsedPolicy(heading.number(), heading.title(), heading.year(), items, coResponsible);
+        Corrections.Applied corrected = new Corrections(unitNames, linker).apply(items, corrections);
+        return new PolicyDraft(heading.number(), heading.title(), heading.year(), SourceDigest.sha256(text),
+                corrected.items(), coResponsible, corrected.corrections(), ImportWarnings.of(corrected.items()));
     }
 
-    private SupportItem item(TableRow row, ArticleLinker linker, List<ResponsibleUnit> coResponsible, int year) {
+    private DraftItem item(TableRow row, ArticleLinker linker, List<DraftUnit> coResponsible, int year) {
         String text = row.item().text();
-        List<String> ownNames = unitNames.canonicalNames(row.units().compact());
-        if (ownNames.isEmpty()) {
+        List<UnitName> own = unitNames.units(row.units().compact());
+        if (own.isEmpty()) {
             throw UnparseablePolicy.because("第" + row.number() + "项缺少责任单位");
         }
-        List<ResponsibleUnit> units = new ArrayList<>();
-        ownNames.forEach(name -> units.add(ResponsibleUnit.of(name, false)));
-        for (ResponsibleUnit unit : coResponsible) {
+        List<DraftUnit> units = new ArrayList<>();
+        own.forEach(name -> units.add(DraftUnit.of(name, false)));
+        for (DraftUnit unit : coResponsible) {
             // a row that lists the unit itself keeps it once, as its own
-            if (!ownNames.contains(unit.name())) {
+            if (units.stream().noneMatch(u -> u.unitId().equals(unit.unitId()))) {
                 units.add(unit);
             }
         }
-        Article article = linker.articleFor(row.number(), text);
-        return new SupportItem(row.number(), text, article.numeral(), article.title(), units,
-                targetExtractor.targets(text, year));
+        List<Target> targets = targetExtractor.targets(text, year);
+        List<String> unread = targetExtractor.unreadPhrases(text, targets);
+        ArticleLink link = linker.link(text);
+        if (link.linked()) {
+            return new DraftItem(row.number(), text, units, link.best().numeral(), link.best().title(),
+                    link.confidence(), null, 0, targets, unread);
+        }
+        return new DraftItem(row.number(), text, units, null, SupportItem.UNDETERMINED, null,
+                link.best() == null ? null : link.best().numeral(), link.confidence(), targets, unread);
     }
 
     private static int bodyEnd(List<String> lines, int appendixTitleLine) {

@@ -29,6 +29,55 @@ final class TargetExtractor {
             "(?:今后([1-9][0-9]?)年|([12][0-9]{3})[年]?[-—–~至到]([12][0-9]{3})年)?"
                     + "每年[^，,；;。]{0,30}?([0-9]{1,9}(?:\\.[0-9]{1,4})?)(亿元|万元|元)");
 
+    /** A mention that looks like a target: a year (2025年) or a recurring sum (每年). */
+    private static final Pattern MENTION = Pattern.compile("[12][0-9]{3}年|每年");
+    private static final String CLAUSE_END = "，,；;。：:";
+    private static final int MAX_PHRASE = 40;
+
+    /**
+     * The clauses that mention a year or 每年 outside every target read from them (到2025年，数字经济规模达到1000亿元;
+     * 每年安排专项资金): they probably state a target the patterns above cannot read, and the preview says so.
+     */
+    List<String> unreadPhrases(String text, List<Target> targets) {
+        List<int[]> spans = new ArrayList<>();
+        int from = 0;
+        for (Target target : targets) {
+            int at = text.indexOf(target.text(), from);
+            if (at < 0) {
+                at = text.indexOf(target.text());
+            }
+            if (at >= 0) {
+                spans.add(new int[]{at, at + target.text().length()});
+                from = at;
+            }
+        }
+        List<String> phrases = new ArrayList<>();
+        Matcher mention = MENTION.matcher(text);
+        while (mention.find()) {
+            int at = mention.start();
+            if (spans.stream().anyMatch(s -> at >= s[0] && at < s[1])) {
+                continue;
+            }
+            String phrase = clause(text, at);
+            if (!phrases.contains(phrase)) {
+                phrases.add(phrase);
+            }
+        }
+        return phrases;
+    }
+
+    private static String clause(String text, int at) {
+        int start = at;
+        while (start > 0 && CLAUSE_END.indexOf(text.charAt(start - 1)) < 0 && at - start < MAX_PHRASE / 2) {
+            start--;
+        }
+        int end = at;
+        while (end < text.length() && CLAUSE_END.indexOf(text.charAt(end)) < 0 && end - start < MAX_PHRASE) {
+            end++;
+        }
+        return text.substring(start, end);
+    }
+
     List<Target> targets(String text, int documentYear) {
         List<Target> targets = new ArrayList<>();
         Matcher deadline = DEADLINE.matcher(text);

@@ -107,11 +107,22 @@ class PolicyDocumentParserRefusalTest {
     }
 
     @Test
-    void a_row_that_the_body_does_not_speak_of_is_refused() {
+    void a_row_that_the_body_does_not_speak_of_is_imported_without_source_not_refused() {
         // given
         String foreignRow = withReplaced("\t引导自治区级国有资本优先在首府布局", "\t采购一批消防车辆");
 
-        // then
-        assertRefused(() -> parser.parse(foreignRow), "第59项的支持事项在正文各条目中均找不到出处");
+        // when
+        PolicyDraft draft = parser.read(foreignRow, java.util.List.of());
+
+        // then: the other 59 rows are read as before, row 59 is 出处未定 and the office is told
+        assertThat(draft.items()).hasSize(60);
+        assertThat(draft.items().get(58).article()).isNull();
+        assertThat(draft.items().get(58).articleTitle()).isEqualTo("出处未定");
+        assertThat(draft.items().get(57).article()).isEqualTo("（二十三）");
+        assertThat(draft.warnings()).filteredOn(w -> w.code().equals("article.undetermined"))
+                .singleElement().satisfies(w -> {
+                    assertThat(w.itemNumber()).isEqualTo(59);
+                    assertThat(w.message()).contains("第59项的支持事项在正文各条目中找不到出处").contains("出处未定");
+                });
     }
 }
