@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import io.duban.query.board.CommitmentQueries;
 import io.duban.query.board.FindCommitment;
 import io.duban.query.board.FindItemBoard;
+import io.duban.query.board.ItemBoardEntry;
 import io.duban.query.board.ItemBoardQueries;
 import io.duban.query.catalog.CatalogReader;
 import io.duban.query.catalog.ItemsProjection;
@@ -32,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -114,11 +116,23 @@ public class AsOfReplay {
         try (Scratch scratch = new Scratch();
              Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(null, false)) {
             Replayed replayed = scratch.replay(stream.iterator(), at, true);
-            var board = new ItemBoardQueries(new CatalogReader(scratch.mongo), new CommitmentReader(scratch.mongo),
-                    lightsAt(at)).handle(new FindItemBoard(policyId));
+            var board = boardOrWhyNot(scratch, policyId, at, replayed);
             log.info("As-of board {} at {}: {} events replayed in {} ms", policyId == null ? "(all)" : policyId, at,
                     replayed.count(), Duration.ofNanos(System.nanoTime() - started).toMillis());
             return new AsOfBoard(policyId, at, day(at), replayed.count(), replayed.last(), board);
+        }
+    }
+
+    /** The board; a policy not imported by {@code at} is a 404 that says so (and when it was imported, if later). */
+    private List<ItemBoardEntry> boardOrWhyNot(Scratch scratch, String policyId, Instant at, Replayed replayed) {
+        try {
+            return new ItemBoardQueries(new CatalogReader(scratch.mongo), new CommitmentReader(scratch.mongo),
+                    lightsAt(at)).handle(new FindItemBoard(policyId));
+        } catch (NotFoundException e) {
+            String when = at + "（" + zone().getId() + " " + LocalDateTime.ofInstant(at, zone()).withNano(0) + "）";
+            throw new NotFoundException(replayed.count() == 0
+                    ? "所查时刻 " + when + " 早于第一条事件：当时尚无任何记录。"
+                    : "政策文件 " + policyId + " 在所查时刻 " + when + " 尚未导入（所查时刻早于其导入事件）；" + e.getMessage());
         }
     }
 

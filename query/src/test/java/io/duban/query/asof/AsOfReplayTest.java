@@ -237,7 +237,9 @@ class AsOfReplayTest {
     @Test
     void beforeThePolicyWasImportedTheBoardHasNoSuchPolicy() {
         Instant before = AsOfInstant.parse("2024-01-04", SHANGHAI);
-        assertThatThrownBy(() -> replay.board(POLICY_ID, before)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> replay.board(POLICY_ID, before)).isInstanceOf(NotFoundException.class)
+                .as("the answer says the instant lies before the import, in the business zone too")
+                .hasMessageContaining("早于第一条事件").hasMessageContaining("Asia/Shanghai 2024-01-04T23:59:59");
         assertThat(replay.board(null, before).items()).isEmpty();
     }
 
