@@ -1,6 +1,7 @@
 package io.duban.deploy.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duban.deploy.demo.DevEndpointAccessLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -13,10 +14,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 
 /**
  * HTTP Basic over a stateless API. Roles gate the routes coarsely (inspectors never write, only the office imports);
@@ -26,7 +29,7 @@ import java.net.URI;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, Clock clock) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: Basic credentials on every call
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
@@ -34,6 +37,13 @@ public class SecurityConfiguration {
                                 "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         // DingTalk authenticates its callbacks by HMAC signature, checked in the controller
                         .requestMatchers(HttpMethod.POST, "/api/dingtalk/callback").permitAll()
+                        // only exist in the demo profile (local DingTalk fake): what the bot sent and the fake's
+                        // faults are the office's; a unit account replies only as its own officials (checked in
+                        // the controller, which knows the directory)
+                        .requestMatchers(HttpMethod.GET, "/api/dev/dingtalk/messages").hasRole("OFFICE")
+                        .requestMatchers(HttpMethod.POST, "/api/dev/dingtalk/faults").hasRole("OFFICE")
+                        .requestMatchers(HttpMethod.POST, "/api/dev/dingtalk/replies").hasAnyRole("UNIT", "OFFICE")
+                        .requestMatchers("/api/dev/**").denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/admin/**").hasAnyRole("OFFICE", "INSPECTOR")
                         // inspectors' exports and the log of their reads (also covered by the next rule)
                         .requestMatchers(HttpMethod.GET, "/api/audit/reads", "/api/audit/trail.*")
@@ -44,10 +54,9 @@ public class SecurityConfiguration {
                         // 催办 a whole unit
                         .requestMatchers(HttpMethod.POST, "/api/units/**").hasRole("OFFICE")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
-                        // only exists with the local DingTalk fake: lets a developer reply as a demo official
-                        .requestMatchers("/api/dev/dingtalk/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole("UNIT", "OFFICE")
                         .anyRequest().denyAll())
+                .addFilterAfter(new DevEndpointAccessLog(clock), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"duban\", charset=\"UTF-8\"");
                     write(response, json, HttpStatus.UNAUTHORIZED, "未登录", "请使用督办账号登录（HTTP Basic）。",

@@ -47,7 +47,7 @@ final class DrillApplication implements AutoCloseable {
             throws IOException, SQLException {
         Path dataDir = Files.createTempDirectory("duban-drill-" + name + "-");
         List<String> args = new ArrayList<>(List.of("--duban.data-dir=" + dataDir, "--server.port=0",
-                "--duban.dingtalk.fake.enabled=true", "--logging.level.root=WARN",
+                "--spring.profiles.active=demo", "--logging.level.root=WARN",
                 "--logging.level.io.duban=WARN", "--spring.main.banner-mode=off",
                 // the demo accounts' plain-text passwords and the short calendar are known; not the drill's subject
                 "--logging.level.io.duban.command.access=ERROR", "--logging.level.io.duban.deploy.calendar=ERROR",

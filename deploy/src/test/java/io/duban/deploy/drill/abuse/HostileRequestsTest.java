@@ -51,7 +51,7 @@ class HostileRequestsTest {
 
     @BeforeAll
     void start() throws Exception {
-        app = new SpringApplicationBuilder(DubanApplication.class).run("--duban.data-dir=" + dataDir.toAbsolutePath(),
+        app = new SpringApplicationBuilder(DubanApplication.class).run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(),
                 "--server.port=0", "--duban.dispatch.enabled=false", "--duban.dingtalk.poll-interval=200ms",
                 "--duban.dingtalk.max-backoff=2s");
         http = new DrillHttp(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")),

@@ -1,0 +1,116 @@
+package io.duban.deploy.e2e;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.duban.deploy.DubanApplication;
+import io.duban.deploy.demo.DevEndpointAccessLog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo profile's developer endpoints (local DingTalk fake): nobody speaks as another unit's official, only the
+ * office reads the bot's messages or switches faults, and every call is in the access log.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoModeEndToEndTest {
+
+    private static final String REPLIES = "/api/dev/dingtalk/replies";
+
+    @TempDir
+    static Path dataDir;
+
+    private ConfigurableApplicationContext app;
+    private Api api;
+    private JdbcTemplate jdbc;
+    private final ListAppender<ILoggingEvent> accessLog = new ListAppender<>();
+
+    @BeforeAll
+    void start() {
+        app = new SpringApplicationBuilder(DubanApplication.class).run("--spring.profiles.active=demo",
+                "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0", "--duban.dispatch.enabled=false");
+        api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        jdbc = app.getBean(JdbcTemplate.class);
+        accessLog.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(DevEndpointAccessLog.LOGGER);
+        logger.setLevel(Level.INFO); // the test logback configuration keeps the build log at WARN
+        logger.addAppender(accessLog);
+    }
+
+    @AfterAll
+    void stop() {
+        ((Logger) LoggerFactory.getLogger(DevEndpointAccessLog.LOGGER)).detachAppender(accessLog);
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void a_unit_account_speaks_only_as_officials_of_its_own_units() {
+        long events = events();
+        // when 财政厅's account replies as 教育厅's official, and the read-only inspector as 财政厅's
+        Api.Response asOther = api.post("czt", REPLIES, "{\"userId\":\"demo-jyt-li\",\"text\":\"#31 进度 90%\"}");
+        Api.Response asInspector = api.post("inspector", REPLIES,
+                "{\"userId\":\"demo-czt-wang\",\"text\":\"#31 进度 90%\"}");
+        Api.Response asUnknown = api.post("czt", REPLIES, "{\"userId\":\"nobody\",\"text\":\"我的承诺\"}");
+        // then: 403 problems, and nothing recorded
+        assertThat(asOther.status()).as(asOther.raw()).isEqualTo(403);
+        assertThat(asOther.body().get("code").asText()).isEqualTo("dev.not-your-official");
+        assertThat(asOther.body().get("detail").asText()).contains("demo-jyt-li");
+        assertThat(asInspector.status()).as(asInspector.raw()).isEqualTo(403);
+        assertThat(asUnknown.status()).as(asUnknown.raw()).isEqualTo(403);
+        assertThat(events()).isEqualTo(events);
+        // while speaking as its own official works, and the office may speak as anyone
+        Api.Response own = api.post("czt", REPLIES, "{\"userId\":\"demo-czt-wang\",\"text\":\"我的承诺\"}");
+        assertThat(own.status()).as(own.raw()).isEqualTo(200);
+        assertThat(own.body().get("callbackStatus").asInt()).isEqualTo(200);
+        assertThat(api.post("office", REPLIES, "{\"userId\":\"demo-jyt-li\",\"text\":\"帮助\"}").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void only_the_office_reads_the_bot_messages_and_switches_faults() {
+        for (String user : List.of("czt", "inspector")) {
+            assertThat(api.get(user, "/api/dev/dingtalk/messages").status()).as(user).isEqualTo(403);
+            assertThat(api.post(user, "/api/dev/dingtalk/faults", "{\"outage\":true}").status()).as(user)
+                    .isEqualTo(403);
+        }
+        assertThat(api.get(null, "/api/dev/dingtalk/messages").status()).isEqualTo(401);
+        assertThat(api.get("office", "/api/dev/dingtalk/messages").status()).isEqualTo(200);
+        assertThat(api.post("office", "/api/dev/dingtalk/faults", "{\"outage\":false}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void every_developer_endpoint_call_is_in_the_access_log() {
+        accessLog.list.clear();
+        api.get("czt", "/api/dev/dingtalk/messages");
+        api.post("czt", REPLIES, "{\"userId\":\"demo-jyt-li\",\"text\":\"帮助\"}");
+        api.get("office", "/api/dev/dingtalk/messages?recipient=demo-czt-wang");
+        List<String> lines = accessLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("account=czt").contains("roles=ROLE_UNIT")
+                .contains("GET /api/dev/dingtalk/messages -> 403").contains("at=20").contains("from=127.0.0.1"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("account=czt")
+                .contains("POST /api/dev/dingtalk/replies -> 403"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("may not speak as userId=demo-jyt-li"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("account=office")
+                .contains("GET /api/dev/dingtalk/messages -> 200"));
+        assertThat(lines).noneSatisfy(l -> assertThat(l).contains("-demo"));
+    }
+
+    private long events() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+    }
+}
