@@ -16,22 +16,32 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The demo profile's developer endpoints (local DingTalk fake): nobody speaks as another unit's official, only the
- * office reads the bot's messages or switches faults, and every call is in the access log.
+ * The service in the demo profile as a hostile tester sees it (issue 11, security). The developer endpoints of the
+ * local DingTalk fake: nobody speaks as another unit's official, only the office reads the bot's messages or switches
+ * faults, and every call is in the access log. The data directory is owner-only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DemoModeEndToEndTest {
+class SecurityHardeningEndToEndTest {
 
     private static final String REPLIES = "/api/dev/dingtalk/replies";
 
     @TempDir
-    static Path dataDir;
+    static Path tmp;
+
+    /** Created by the application (JUnit's temporary directory is already 0700). */
+    private Path dataDir;
 
     private ConfigurableApplicationContext app;
     private Api api;
@@ -40,6 +50,7 @@ class DemoModeEndToEndTest {
 
     @BeforeAll
     void start() {
+        dataDir = tmp.resolve("data");
         app = new SpringApplicationBuilder(DubanApplication.class).run("--spring.profiles.active=demo",
                 "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0", "--duban.dispatch.enabled=false");
         api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
@@ -108,6 +119,24 @@ class DemoModeEndToEndTest {
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("account=office")
                 .contains("GET /api/dev/dingtalk/messages -> 200"));
         assertThat(lines).noneSatisfy(l -> assertThat(l).contains("-demo"));
+    }
+
+    @Test
+    void the_data_directory_and_its_files_are_owner_only() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+        assertThat(Files.getPosixFilePermissions(dataDir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dataDir)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).extracting(f -> dataDir.relativize(f).toString())
+                .contains("events.mv.db", "views.mv", "audit/ed25519-private.pk8.b64", "audit/ed25519-public.x509.b64");
+        for (Path file : files) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                    .isEqualTo("rw-------");
+        }
+        assertThat(Files.getPosixFilePermissions(dataDir.resolve("audit")))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
     }
 
     private long events() {
