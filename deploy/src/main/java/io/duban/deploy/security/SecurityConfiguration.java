@@ -1,6 +1,7 @@
 package io.duban.deploy.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duban.command.access.AccountProperties;
 import io.duban.deploy.demo.DevEndpointAccessLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,9 +9,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -23,14 +26,19 @@ import java.time.Clock;
 
 /**
  * HTTP Basic over a stateless API. Roles gate the routes coarsely (inspectors never write, only the office imports);
- * the aggregates then check the finer rules (a unit acts only on its own commitments).
+ * the aggregates then check the finer rules (a unit acts only on its own commitments). Failed logins are logged and
+ * throttled per account and per client address ({@link LoginThrottle}).
  */
 @Configuration
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, Clock clock) throws Exception {
-        http.csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: Basic credentials on every call
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, Clock clock, UserDetailsService accounts,
+                            AccountProperties configured, PasswordEncoder passwordEncoder, LoginThrottle throttle)
+            throws Exception {
+        http.authenticationManager(new ProviderManager(
+                        new AccountAuthentication(accounts, configured, passwordEncoder, throttle)))
+                .csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: Basic credentials on every call
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
@@ -56,6 +64,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole("UNIT", "OFFICE")
                         .anyRequest().denyAll())
+                .addFilterBefore(new LoginThrottleFilter(throttle, (response, wait) -> write(response, json,
+                        HttpStatus.TOO_MANY_REQUESTS, "登录过于频繁", "登录失败次数过多，请 "
+                                + LoginThrottleFilter.seconds(wait) + " 秒后再试。", "auth.throttled")),
+                        BasicAuthenticationFilter.class)
                 .addFilterAfter(new DevEndpointAccessLog(clock), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"duban\", charset=\"UTF-8\"");

@@ -17,10 +17,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -44,6 +51,8 @@ class SecurityHardeningEndToEndTest {
     private Path dataDir;
 
     private ConfigurableApplicationContext app;
+    private int port;
+    private final HttpClient http = HttpClient.newHttpClient();
     private Api api;
     private JdbcTemplate jdbc;
     private final ListAppender<ILoggingEvent> accessLog = new ListAppender<>();
@@ -52,8 +61,11 @@ class SecurityHardeningEndToEndTest {
     void start() {
         dataDir = tmp.resolve("data");
         app = new SpringApplicationBuilder(DubanApplication.class).run("--spring.profiles.active=demo",
-                "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0", "--duban.dispatch.enabled=false");
-        api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+                "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0", "--duban.dispatch.enabled=false",
+                // every request of this test comes from 127.0.0.1: the per-address limit is LoginThrottleTest's
+                "--duban.security.login-throttle.max-failures-per-address=1000");
+        port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        api = new Api(port);
         jdbc = app.getBean(JdbcTemplate.class);
         accessLog.start();
         Logger logger = (Logger) LoggerFactory.getLogger(DevEndpointAccessLog.LOGGER);
@@ -137,6 +149,75 @@ class SecurityHardeningEndToEndTest {
         }
         assertThat(Files.getPosixFilePermissions(dataDir.resolve("audit")))
                 .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @Test
+    void repeated_wrong_passwords_lock_the_account_even_against_the_right_one_and_are_logged_without_the_password()
+            throws Exception {
+        ListAppender<ILoggingEvent> failures = new ListAppender<>();
+        failures.start();
+        Logger security = (Logger) LoggerFactory.getLogger("io.duban.deploy.security");
+        security.addAppender(failures);
+        try {
+            // when 5 wrong passwords are tried for 发展改革委's account
+            for (int i = 0; i < 5; i++) {
+                assertThat(login("fgw", "guess-" + i).statusCode()).isEqualTo(401);
+            }
+            // then even the right password is answered 429 with a wait, without being checked
+            HttpResponse<String> locked = login("fgw", "fgw-demo");
+            assertThat(locked.statusCode()).as(locked.body()).isEqualTo(429);
+            assertThat(locked.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(locked.body()).contains("\"code\":\"auth.throttled\"").contains("秒后再试");
+            assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 30L);
+            // other accounts are not affected
+            assertThat(login("jyt", "jyt-demo").statusCode()).isEqualTo(200);
+            List<String> lines = failures.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            assertThat(lines).filteredOn(l -> l.contains("Login failed for account 'fgw' from 127.0.0.1")).hasSize(5);
+            assertThat(lines).anySatisfy(l -> assertThat(l).contains("'fgw'").contains("throttled"));
+            assertThat(String.join("\n", lines)).doesNotContain("guess-").doesNotContain("fgw-demo");
+        } finally {
+            security.detachAppender(failures);
+        }
+    }
+
+    @Test
+    void unknown_and_known_account_names_cost_the_same() throws Exception {
+        // warm up both paths
+        login("office", "warm-up");
+        login("nobody-warm-up", "x");
+        List<Long> known = new ArrayList<>();
+        List<Long> unknown = new ArrayList<>();
+        for (int i = 0; i < 4; i++) { // 4 wrong passwords per known account stay below its lockout
+            for (String user : List.of("hhht", "inspector")) {
+                known.add(timedFailure(user));
+            }
+            unknown.add(timedFailure("nobody-" + i));
+            unknown.add(timedFailure("nobody-x" + i));
+        }
+        // before: 243 ms for an unknown name (a bcrypt check) against 6 ms for a known one (plain-text demo password)
+        assertThat(Math.abs(median(unknown) - median(known))).as("unknown %s ms, known %s ms", unknown, known)
+                .isLessThan(40);
+        login("hhht", "hhht-demo"); // a success clears the count
+        login("inspector", "inspector-demo");
+    }
+
+    private long timedFailure(String user) throws Exception {
+        long t0 = System.nanoTime();
+        assertThat(login(user, "wrong").statusCode()).isEqualTo(401);
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private HttpResponse<String> login(String user, String password) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/units"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + password).getBytes(StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private long events() {
