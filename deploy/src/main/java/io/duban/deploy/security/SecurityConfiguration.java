@@ -5,6 +5,7 @@ import io.duban.command.access.AccountProperties;
 import io.duban.deploy.demo.DevEndpointAccessLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,6 +19,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.servlet.HandlerMapping;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -34,8 +36,9 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, Clock clock, UserDetailsService accounts,
-                            AccountProperties configured, PasswordEncoder passwordEncoder, LoginThrottle throttle)
-            throws Exception {
+                            AccountProperties configured, PasswordEncoder passwordEncoder, LoginThrottle throttle,
+                            ObjectProvider<HandlerMapping> handlerMappings) throws Exception {
+        KnownRoutes routes = new KnownRoutes(handlerMappings);
         http.authenticationManager(new ProviderManager(
                         new AccountAuthentication(accounts, configured, passwordEncoder, throttle)))
                 .csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: Basic credentials on every call
@@ -45,6 +48,9 @@ public class SecurityConfiguration {
                                 "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         // DingTalk authenticates its callbacks by HMAC signature, checked in the controller
                         .requestMatchers(HttpMethod.POST, "/api/dingtalk/callback").permitAll()
+                        // operators' own credential: metrics for monitoring, no business data
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/metrics",
+                                "/actuator/metrics/**").hasRole("OPERATOR")
                         // only exist in the demo profile (local DingTalk fake): what the bot sent and the fake's
                         // faults are the office's; a unit account replies only as its own officials (checked in
                         // the controller, which knows the directory)
@@ -61,7 +67,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/policies/**", "/api/officials/**").hasRole("OFFICE")
                         // 催办 a whole unit
                         .requestMatchers(HttpMethod.POST, "/api/units/**").hasRole("OFFICE")
-                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("UNIT", "OFFICE", "INSPECTOR")
                         .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole("UNIT", "OFFICE")
                         .anyRequest().denyAll())
                 .addFilterBefore(new LoginThrottleFilter(throttle, (response, wait) -> write(response, json,
@@ -74,9 +80,14 @@ public class SecurityConfiguration {
                     write(response, json, HttpStatus.UNAUTHORIZED, "未登录", "请使用督办账号登录（HTTP Basic）。",
                             "auth.unauthenticated");
                 }))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+                    if (routes.exist(request)) {
                         write(response, json, HttpStatus.FORBIDDEN, "无权操作", "您的角色无权执行此操作。",
-                                "auth.forbidden")));
+                                "auth.forbidden");
+                    } else {
+                        write(response, json, HttpStatus.NOT_FOUND, "未找到", "没有这个接口地址。", "http.not-found");
+                    }
+                }));
         return http.build();
     }
 

@@ -202,6 +202,35 @@ class SecurityHardeningEndToEndTest {
         login("inspector", "inspector-demo");
     }
 
+    @Test
+    void operators_read_health_and_prometheus_metrics_with_their_own_credential_and_nothing_else() throws Exception {
+        HttpResponse<String> prometheus = get("operator", "operator-demo", "/actuator/prometheus");
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds");
+        assertThat(api.get("operator", "/actuator/metrics").body().get("names").toString())
+                .contains("jvm.memory.used");
+        assertThat(api.get("operator", "/actuator/health").body().get("status").asText()).isEqualTo("UP");
+        // an operator reads no business data, and other roles read no metrics
+        assertThat(api.get("operator", "/api/units").status()).isEqualTo(403);
+        assertThat(api.get("office", "/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(api.get(null, "/actuator/prometheus").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_path_that_does_not_exist_is_a_404_not_a_role_problem() {
+        for (String path : List.of("/actuator/env", "/actuator/beans", "/nothing-here", "/api/dev/nothing")) {
+            Api.Response missing = api.get("office", path);
+            assertThat(missing.status()).as(path + " " + missing.raw()).isEqualTo(404);
+            assertThat(missing.body().get("code").asText()).isEqualTo("http.not-found");
+        }
+        Api.Response post = api.post("inspector", "/api/nothing-here", "{}");
+        assertThat(post.status()).as(post.raw()).isEqualTo(404);
+        // a path that exists stays a role problem
+        Api.Response forbidden = api.post("inspector", "/api/commitments", "{}");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.body().get("code").asText()).isEqualTo("auth.forbidden");
+    }
+
     private long timedFailure(String user) throws Exception {
         long t0 = System.nanoTime();
         assertThat(login(user, "wrong").statusCode()).isEqualTo(401);
@@ -214,7 +243,11 @@ class SecurityHardeningEndToEndTest {
     }
 
     private HttpResponse<String> login(String user, String password) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/units"))
+        return get(user, password, "/api/units");
+    }
+
+    private HttpResponse<String> get(String user, String password, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":" + password).getBytes(StandardCharsets.UTF_8))).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
