@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Answers through the message's sessionWebhook. Only URLs under the configured DingTalk prefix are ever called: the
- * URL arrives inside the request, and posting wherever a request says would make the bot an open relay.
+ * Answers through the message's sessionWebhook. Only URLs under the configured DingTalk prefix are ever called
+ * ({@link SessionWebhookAllowList}): the URL arrives inside the request, and posting wherever a request says would
+ * make the bot an open relay.
  */
 @Component
 class SessionReplier {
@@ -28,19 +29,19 @@ class SessionReplier {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json;
-    private final DingTalkProperties properties;
+    private final SessionWebhookAllowList allowed;
     private final Clock clock;
 
     SessionReplier(ObjectMapper json, DingTalkProperties properties, Clock clock) {
         this.json = json;
-        this.properties = properties;
+        this.allowed = new SessionWebhookAllowList(properties.sessionWebhookPrefix());
         this.clock = clock;
     }
 
     /** Returns whether DingTalk accepted the answer. */
     boolean answer(InboundMessage message, String text) {
         String url = message.sessionWebhook();
-        if (url == null || !url.startsWith(properties.sessionWebhookPrefix())) {
+        if (!allowed.allows(url)) {
             log.warn("Not answering message {}: sessionWebhook missing or outside the allowed prefix", message.msgId());
             return false;
         }

@@ -6,8 +6,15 @@ import io.duban.bot.fake.FakeCallback;
 import io.duban.bot.fake.FakeDingTalk;
 import io.duban.bot.fake.OutageMode;
 import io.duban.bot.fake.Route;
+import io.duban.bot.directory.Directory;
+import io.duban.bot.directory.DirectoryEntry;
 import io.duban.bot.inbound.DingTalkCallbackController;
+import io.duban.command.api.Actor;
+import io.duban.command.api.CommandRefusedException;
+import io.duban.command.api.Role;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +29,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Only with the local fake: see what the bot sent, and "reply" as an official — the fake signs the callback exactly
- * as DingTalk would and posts it to the bot's callback endpoint.
+ * Only with the local fake (the demo profile): see what the bot sent, and "reply" as an official — the fake signs the
+ * callback exactly as DingTalk would and posts it to the bot's callback endpoint. The route rules (office only for
+ * messages and faults) are the assembly's security configuration; who may speak as whom is checked here, because only
+ * the directory knows an official's units: a unit account speaks only as officials of its own units.
  */
 @RestController
 @RequestMapping(path = "/api/dev/dingtalk", produces = "application/json")
@@ -45,10 +55,17 @@ public class FakeDingTalkController {
                                List<String> flowControlledUsers) {
     }
 
-    private final FakeDingTalk fake;
+    /** The developer endpoints' access log (who spoke as whom); the assembly logs every call with its outcome. */
+    private static final Logger access = LoggerFactory.getLogger("duban.dev-access");
 
-    public FakeDingTalkController(FakeDingTalk fake) {
+    private final FakeDingTalk fake;
+    private final Directory directory;
+    private final DevCaller caller;
+
+    public FakeDingTalkController(FakeDingTalk fake, Directory directory, DevCaller caller) {
         this.fake = fake;
+        this.directory = directory;
+        this.caller = caller;
     }
 
     @GetMapping("/messages")
@@ -64,6 +81,9 @@ public class FakeDingTalkController {
         if (body.userId() == null || body.userId().isBlank() || body.text() == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "请填写 userId 和 text。");
         }
+        Actor actor = caller.current();
+        maySpeakAs(actor, body.userId());
+        access.info("dev reply: account={} speaks as userId={}", actor.userId(), printable(body.userId()));
         String nick = body.nick() == null ? body.userId() : body.nick();
         FakeCallback callback = Boolean.TRUE.equals(body.group())
                 ? FakeCallback.inGroup(body.userId(), nick, LocalDingTalkConfiguration.FAKE_OFFICE_CONVERSATION,
@@ -75,6 +95,31 @@ public class FakeDingTalkController {
         List<DeliveredMessage> replies = fake.messages().by(Route.SESSION_REPLY);
         String answer = replies.size() > before ? replies.get(replies.size() - 1).text() : null;
         return new ReplyResult(response.status(), response.msgId(), response.body(), answer);
+    }
+
+    /**
+     * The office may speak as anyone (including people not in the directory, to see how the bot answers them); a unit
+     * account only as an active official whose every unit is one of its own. Anyone else not at all.
+     */
+    private void maySpeakAs(Actor actor, String userId) {
+        if (actor.role() == Role.OFFICE) {
+            return;
+        }
+        Optional<DirectoryEntry> official = directory.find(userId);
+        boolean own = actor.role() == Role.UNIT && official.isPresent() && !official.get().unitIds().isEmpty()
+                && actor.unitIds().containsAll(official.get().unitIds());
+        if (!own) {
+            access.warn("dev reply refused: account={} role={} may not speak as userId={}", actor.userId(),
+                    actor.role(), printable(userId));
+            throw CommandRefusedException.notPermitted("dev.not-your-official",
+                    "演示账号只能以本单位人员的身份回复：" + userId + " 不是您所在单位的人员（或不在人员名录中）。");
+        }
+    }
+
+    /** User input in a log line: no line breaks or other control characters, and not endless. */
+    private static String printable(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 64 ? clean.substring(0, 64) + "…" : clean;
     }
 
     @PostMapping("/faults")

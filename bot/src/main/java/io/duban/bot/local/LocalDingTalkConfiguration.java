@@ -54,7 +54,8 @@ public class LocalDingTalkConfiguration {
         if (configured.enabled() && (blank(configured.appKey()) || blank(configured.appSecret())
                 || blank(configured.robotCode()))) {
             throw new IllegalStateException("duban.dingtalk.enabled=true needs DUBAN_DINGTALK_APP_KEY, "
-                    + "DUBAN_DINGTALK_APP_SECRET and DUBAN_DINGTALK_ROBOT_CODE (or duban.dingtalk.fake.enabled=true)");
+                    + "DUBAN_DINGTALK_APP_SECRET and DUBAN_DINGTALK_ROBOT_CODE (or DUBAN_DINGTALK_ENABLED=false; the local "
+                    + "fake runs in the demo profile)");
         }
         return configured;
     }

@@ -7,5 +7,7 @@ public enum Role {
     /** The leading-group office (领导小组办公室): approves, rejects, verifies, reopens, imports policies. */
     OFFICE,
     /** Read-only audit. */
-    INSPECTOR
+    INSPECTOR,
+    /** Operations: the service's health and metrics (/actuator), none of its business data. */
+    OPERATOR
 }

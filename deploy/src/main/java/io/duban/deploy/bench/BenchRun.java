@@ -89,7 +89,7 @@ final class BenchRun {
     BenchResult run() throws Exception {
         Path dataDir = Files.createTempDirectory("duban-bench-");
         List<String> args = new ArrayList<>(List.of("--duban.data-dir=" + dataDir, "--server.port=0",
-                "--duban.dingtalk.fake.enabled=true", "--logging.level.root=WARN",
+                "--spring.profiles.active=demo", "--logging.level.root=WARN",
                 "--logging.level.io.duban=WARN"));
         String schema = null;
         if (target.isPostgres()) {

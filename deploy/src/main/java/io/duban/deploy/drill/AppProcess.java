@@ -29,7 +29,8 @@ final class AppProcess {
             List<String> args = new ArrayList<>();
             args.add("--server.port=" + port);
             args.add("--duban.data-dir=" + dataDir);
-            args.add("--duban.dingtalk.fake.enabled=true");
+            // the demo profile: the demo accounts the drills log in as, and the local DingTalk fake
+            args.add("--spring.profiles.active=demo");
             if (datasourceUrl != null) {
                 args.add("--spring.datasource.url=" + datasourceUrl);
             }

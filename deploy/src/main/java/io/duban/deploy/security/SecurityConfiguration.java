@@ -1,39 +1,63 @@
 package io.duban.deploy.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duban.command.access.AccountProperties;
+import io.duban.deploy.demo.DevEndpointAccessLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.servlet.HandlerMapping;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 
 /**
  * HTTP Basic over a stateless API. Roles gate the routes coarsely (inspectors never write, only the office imports);
- * the aggregates then check the finer rules (a unit acts only on its own commitments).
+ * the aggregates then check the finer rules (a unit acts only on its own commitments). Failed logins are logged and
+ * throttled per account and per client address ({@link LoginThrottle}).
  */
 @Configuration
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
-        http.csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: Basic credentials on every call
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, Clock clock, UserDetailsService accounts,
+                            AccountProperties configured, PasswordEncoder passwordEncoder, LoginThrottle throttle,
+                            ObjectProvider<HandlerMapping> handlerMappings) throws Exception {
+        KnownRoutes routes = new KnownRoutes(handlerMappings);
+        http.authenticationManager(new ProviderManager(
+                        new AccountAuthentication(accounts, configured, passwordEncoder, throttle)))
+                .csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: Basic credentials on every call
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         // DingTalk authenticates its callbacks by HMAC signature, checked in the controller
                         .requestMatchers(HttpMethod.POST, "/api/dingtalk/callback").permitAll()
+                        // operators' own credential: metrics for monitoring, no business data
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/metrics",
+                                "/actuator/metrics/**").hasRole("OPERATOR")
+                        // only exist in the demo profile (local DingTalk fake): what the bot sent and the fake's
+                        // faults are the office's; a unit account replies only as its own officials (checked in
+                        // the controller, which knows the directory)
+                        .requestMatchers(HttpMethod.GET, "/api/dev/dingtalk/messages").hasRole("OFFICE")
+                        .requestMatchers(HttpMethod.POST, "/api/dev/dingtalk/faults").hasRole("OFFICE")
+                        .requestMatchers(HttpMethod.POST, "/api/dev/dingtalk/replies").hasAnyRole("UNIT", "OFFICE")
+                        .requestMatchers("/api/dev/**").denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/admin/**").hasAnyRole("OFFICE", "INSPECTOR")
                         // inspectors' exports and the log of their reads (also covered by the next rule)
                         .requestMatchers(HttpMethod.GET, "/api/audit/reads", "/api/audit/trail.*")
@@ -43,19 +67,27 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/policies/**", "/api/officials/**").hasRole("OFFICE")
                         // 催办 a whole unit
                         .requestMatchers(HttpMethod.POST, "/api/units/**").hasRole("OFFICE")
-                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
-                        // only exists with the local DingTalk fake: lets a developer reply as a demo official
-                        .requestMatchers("/api/dev/dingtalk/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("UNIT", "OFFICE", "INSPECTOR")
                         .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole("UNIT", "OFFICE")
                         .anyRequest().denyAll())
+                .addFilterBefore(new LoginThrottleFilter(throttle, (response, wait) -> write(response, json,
+                        HttpStatus.TOO_MANY_REQUESTS, "登录过于频繁", "登录失败次数过多，请 "
+                                + LoginThrottleFilter.seconds(wait) + " 秒后再试。", "auth.throttled")),
+                        BasicAuthenticationFilter.class)
+                .addFilterAfter(new DevEndpointAccessLog(clock), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"duban\", charset=\"UTF-8\"");
                     write(response, json, HttpStatus.UNAUTHORIZED, "未登录", "请使用督办账号登录（HTTP Basic）。",
                             "auth.unauthenticated");
                 }))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+                    if (routes.exist(request)) {
                         write(response, json, HttpStatus.FORBIDDEN, "无权操作", "您的角色无权执行此操作。",
-                                "auth.forbidden")));
+                                "auth.forbidden");
+                    } else {
+                        write(response, json, HttpStatus.NOT_FOUND, "未找到", "没有这个接口地址。", "http.not-found");
+                    }
+                }));
         return http.build();
     }
 

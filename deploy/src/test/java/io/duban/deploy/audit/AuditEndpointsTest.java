@@ -37,7 +37,7 @@ class AuditEndpointsTest {
     void start() throws Exception {
         dataDir = Files.createTempDirectory("duban-audit-app");
         app = new SpringApplicationBuilder(DubanApplication.class)
-                .run("--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
+                .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
         base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
     }
 

@@ -46,7 +46,7 @@ class AuditReadLogTest {
     void start() throws Exception {
         Path dataDir = Files.createTempDirectory("duban-auditlog-app");
         app = new SpringApplicationBuilder(DubanApplication.class)
-                .run("--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
+                .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
         base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
     }
 

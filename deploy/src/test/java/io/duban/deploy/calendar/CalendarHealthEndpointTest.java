@@ -42,7 +42,7 @@ class CalendarHealthEndpointTest {
         Path calendar = dir.resolve("calendar-2023.csv");
         Files.writeString(calendar, "2023,COVERED,test\n2023-10-02,HOLIDAY,国庆节\n");
         app = new SpringApplicationBuilder(DubanApplication.class)
-                .run("--duban.data-dir=" + dir.resolve("data").toAbsolutePath(), "--server.port=0",
+                .run("--spring.profiles.active=demo", "--duban.data-dir=" + dir.resolve("data").toAbsolutePath(), "--server.port=0",
                         "--duban.calendar.location=" + calendar.toUri());
     }
 

@@ -57,7 +57,7 @@ class DingTalkEndToEndTest {
     @BeforeAll
     void start() {
         app = new SpringApplicationBuilder(DubanApplication.class).run(
-                "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0",
+                "--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0",
                 "--duban.dingtalk.poll-interval=200ms", "--duban.dingtalk.max-backoff=1s");
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         api = new Api(port);

@@ -262,7 +262,7 @@ class EmbeddedDefaultEndToEndTest {
         long started = System.nanoTime();
         // command-line arguments, not builder defaults: they must win over application.yml
         app = new SpringApplicationBuilder(DubanApplication.class)
-                .run("--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
+                .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
         long millis = (System.nanoTime() - started) / 1_000_000;
         Runtime rt = Runtime.getRuntime();
         System.out.printf("[e2e] start-up %d ms, heap used %d MiB%n", millis,

@@ -56,7 +56,7 @@ class HostileRepliesTest {
     @BeforeAll
     void start() {
         app = new SpringApplicationBuilder(DubanApplication.class).run(
-                "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
+                "--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
         jdbc = app.getBean(JdbcTemplate.class);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         Api api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));

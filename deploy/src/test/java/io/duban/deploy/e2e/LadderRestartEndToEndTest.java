@@ -146,7 +146,7 @@ class LadderRestartEndToEndTest {
 
     private void boot(String businessStart) {
         app = new SpringApplicationBuilder(DubanApplication.class)
-                .run("--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0",
+                .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0",
                         "--duban.schedule.business-start=" + businessStart,
                         "--duban.dispatch.enabled=false");
     }

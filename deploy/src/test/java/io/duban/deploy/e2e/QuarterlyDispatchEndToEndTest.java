@@ -51,7 +51,7 @@ class QuarterlyDispatchEndToEndTest {
     void aRoundOpensOnceRemindsAndListsTheUnitThatNeverReports() {
         // given
         app = new SpringApplicationBuilder(DubanApplication.class)
-                .run("--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
+                .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
         Api api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
         Api.Response registered = api.post("czt", "/api/commitments", """
                 {"policyId":"nzf-2023-1","itemNumber":31,"responsible":{"name":"王五","position":"处长"},

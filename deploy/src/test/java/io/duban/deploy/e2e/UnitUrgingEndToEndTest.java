@@ -42,7 +42,7 @@ class UnitUrgingEndToEndTest {
     @BeforeAll
     void start() {
         app = new SpringApplicationBuilder(DubanApplication.class)
-                .run("--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
+                .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
         api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
         for (int item : new int[]{31, 3}) { // 财政厅 is responsible for both
             Api.Response registered = api.post("czt", "/api/commitments", """

@@ -51,9 +51,12 @@ class HostileRequestsTest {
 
     @BeforeAll
     void start() throws Exception {
-        app = new SpringApplicationBuilder(DubanApplication.class).run("--duban.data-dir=" + dataDir.toAbsolutePath(),
+        app = new SpringApplicationBuilder(DubanApplication.class).run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(),
                 "--server.port=0", "--duban.dispatch.enabled=false", "--duban.dingtalk.poll-interval=200ms",
-                "--duban.dingtalk.max-backoff=2s");
+                "--duban.dingtalk.max-backoff=2s",
+                // as DrillApplication: wrong passwords must not lock the control requests' accounts
+                "--duban.security.login-throttle.max-failures-per-account=1000000",
+                "--duban.security.login-throttle.max-failures-per-address=1000000");
         http = new DrillHttp(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")),
                 Duration.ofSeconds(30));
         jdbc = app.getBean(JdbcTemplate.class);

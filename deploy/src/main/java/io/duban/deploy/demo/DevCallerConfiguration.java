@@ -1,0 +1,16 @@
+package io.duban.deploy.demo;
+
+import io.duban.bot.local.DevCaller;
+import io.duban.command.access.CurrentActor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Tells the demo's developer endpoints (bot module) who is logged in. */
+@Configuration
+public class DevCallerConfiguration {
+
+    @Bean
+    DevCaller devCaller(CurrentActor currentActor) {
+        return currentActor::get;
+    }
+}
