@@ -56,7 +56,7 @@ class PolicyPreviewEndToEndTest {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         app = new SpringApplicationBuilder(DubanApplication.class)
-                .run("--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
+                .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
         api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
         awaitViews();
     }

@@ -105,7 +105,7 @@ class QuarterlyDispatchEndToEndTest {
     void onAFreshMachineTheCurrentRoundHoldsEveryCommitmentOfTheQuarterAndCountsEarlierReports() {
         // given a fresh machine: nobody opened this quarter's round, the daily job has not run
         app = new SpringApplicationBuilder(DubanApplication.class)
-                .run("--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
+                .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
         Api api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
         String round = DispatchRoundId.of(LocalDate.now(app.getBean(java.time.Clock.class)));
         String early = register(api, "czt", 31);
