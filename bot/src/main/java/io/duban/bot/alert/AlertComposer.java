@@ -2,10 +2,12 @@ package io.duban.bot.alert;
 
 import io.duban.bot.DingTalkProperties;
 import io.duban.bot.ledger.LedgerEntry;
+import io.duban.bot.text.UserText;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +15,9 @@ import java.util.function.Function;
 
 /**
  * Words alerts in Chinese: what is due, since when, and exactly what to type back. DingTalk markdown has no code
- * blocks or tables, so reply examples are plain lines in 「」.
+ * blocks or tables, so reply examples are plain lines in 「」. Every value that comes from an event or the ledger
+ * (what people typed: summaries, reasons, comments, names, milestone titles) passes through {@link UserText#markdown}
+ * first, so it cannot add headings, links, images or HTML to the message.
  */
 @Component
 public class AlertComposer {
@@ -30,9 +34,10 @@ public class AlertComposer {
                 : "#" + commitment.policyId() + "/" + commitment.itemNumber();
     }
 
-    public ComposedAlert compose(AlertKind kind, Map<String, String> facts, LedgerEntry commitment) {
+    public ComposedAlert compose(AlertKind kind, Map<String, String> given, LedgerEntry commitment) {
+        Map<String, String> facts = neutralized(given);
         String ref = reference(commitment);
-        String subject = "第" + commitment.itemNumber() + "项（" + commitment.unitName() + "）";
+        String subject = "第" + commitment.itemNumber() + "项（" + UserText.markdown(commitment.unitName()) + "）";
         return switch (kind) {
             case OVERDUE -> overdue(facts, commitment, ref, subject);
             case DEADLINE_APPROVED -> new ComposedAlert("时限调整已批准：" + ref,
@@ -76,12 +81,13 @@ public class AlertComposer {
 
     /** The quarterly report request or reminder to one unit, listing its items of the round. */
     private ComposedAlert quarterly(AlertKind kind, Map<String, String> facts, LedgerEntry commitment) {
+        String unitName = UserText.markdown(commitment.unitName());
         List<String> refs = ids(facts.get("commitmentIds")).stream().map(this::referenceOf).toList();
         String first = refs.isEmpty() ? reference(commitment) : refs.get(0);
         boolean overdue = kind == AlertKind.QUARTERLY_REPORT_OVERDUE;
         String heading = overdue ? "季度进度逾期未报" : "季度调度：请报送本季度进度";
-        return new ComposedAlert((overdue ? "催报：" : "季度调度：") + facts.get("roundId") + " " + commitment.unitName(),
-                "### " + heading + "\n\n**轮次**：" + facts.get("roundId") + "\n\n**单位**：" + commitment.unitName()
+        return new ComposedAlert((overdue ? "催报：" : "季度调度：") + facts.get("roundId") + " " + unitName,
+                "### " + heading + "\n\n**轮次**：" + facts.get("roundId") + "\n\n**单位**：" + unitName
                         + "\n\n**事项**：" + String.join("、", refs)
                         + (overdue ? "\n\n**报送截止**：" + facts.get("reportDeadline") + "（已过），以上事项尚未报送本季度进度。"
                                 : "\n\n**报送截止**：" + facts.get("reportDeadline"))
@@ -89,7 +95,8 @@ public class AlertComposer {
     }
 
     /** The office group's digest of a closed round: counts, who did not report, and where the full page is. */
-    public ComposedAlert composeDigest(Map<String, String> facts, Function<String, Optional<LedgerEntry>> ledger) {
+    public ComposedAlert composeDigest(Map<String, String> given, Function<String, Optional<LedgerEntry>> ledger) {
+        Map<String, String> facts = neutralized(given);
         List<String> missing = ids(facts.get("notReported"));
         StringBuilder text = new StringBuilder("### 季度调度汇总：" + facts.get("roundId") + "\n\n**季度**："
                 + facts.get("quarterStart") + " 至 " + facts.get("quarterEnd") + "\n\n**已报送**：" + facts.get("reported")
@@ -97,8 +104,8 @@ public class AlertComposer {
         if (!missing.isEmpty()) {
             text.append("\n\n**未报送单位**：\n");
             for (String id : missing) {
-                text.append("\n- ").append(referenceOf(id)).append(" ")
-                        .append(ledger.apply(id).map(LedgerEntry::unitName).orElse(id.substring(id.lastIndexOf('.') + 1)));
+                text.append("\n- ").append(referenceOf(id)).append(" ").append(UserText.markdown(
+                        ledger.apply(id).map(LedgerEntry::unitName).orElse(id.substring(id.lastIndexOf('.') + 1))));
             }
         }
         text.append("\n\n完整汇总（按事项、按单位、逾期最严重事项）：").append(facts.get("digestPath"));
@@ -114,12 +121,20 @@ public class AlertComposer {
         return policyId.equals(defaultPolicyId) ? "#" + number : "#" + policyId + "/" + number;
     }
 
+    /** The facts with every value made safe for markdown (dates, ids and counts come through unchanged). */
+    private static Map<String, String> neutralized(Map<String, String> facts) {
+        Map<String, String> safe = new LinkedHashMap<>();
+        facts.forEach((key, value) -> safe.put(key, value == null ? null : UserText.markdown(value)));
+        return safe;
+    }
+
     private static List<String> ids(String joined) {
         return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));
     }
 
     private static String status(LedgerEntry commitment) {
-        return "\n\n**当前进度**：" + commitment.shownProgress() + "%\n\n**责任人**：" + commitment.responsibleName();
+        return "\n\n**当前进度**：" + commitment.shownProgress() + "%\n\n**责任人**："
+                + UserText.markdown(commitment.responsibleName());
     }
 
     private static String replyHints(String ref, Map<String, String> facts) {
@@ -142,7 +157,7 @@ public class AlertComposer {
                 "### 督办提醒：逾期未完成\n\n**事项**：" + subject
                         + "\n\n**逾期**：" + what + "，截止 " + due + "，自 " + due.plusDays(1) + " 起逾期"
                         + "\n\n**当前进度**：" + commitment.shownProgress() + "%"
-                        + "\n\n**责任人**：" + commitment.responsibleName()
+                        + "\n\n**责任人**：" + UserText.markdown(commitment.responsibleName())
                         + "\n\n请直接回复（可复制后修改）：\n\n"
                         + "- 报告进度：「" + ref + " 进度 80% 已完成的工作」\n"
                         + "- 申请延期：「" + ref + delay + " 延期 " + due.plusMonths(3) + " 原因」\n"
@@ -153,7 +168,7 @@ public class AlertComposer {
     private static String target(Map<String, String> facts, LedgerEntry commitment) {
         String milestoneId = facts.get("milestoneId");
         return milestoneId == null ? "总体完成时限"
-                : "里程碑 " + milestoneId + "「" + commitment.milestoneTitle(milestoneId) + "」";
+                : "里程碑 " + milestoneId + "「" + UserText.markdown(commitment.milestoneTitle(milestoneId)) + "」";
     }
 
     private static String optional(String label, String value) {

@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -42,6 +43,7 @@ import static io.duban.bot.inbound.ReplyOutcome.Kind.ANSWERED;
 import static io.duban.bot.inbound.ReplyOutcome.Kind.NOT_UNDERSTOOD;
 import static io.duban.bot.inbound.ReplyOutcome.Kind.RECORDED;
 import static io.duban.bot.inbound.ReplyOutcome.Kind.REFUSED;
+import static io.duban.bot.inbound.ReplyOutcome.Kind.UNCERTAIN;
 import static io.duban.bot.inbound.ReplyOutcome.Kind.UNKNOWN_SENDER;
 
 /**
@@ -53,6 +55,8 @@ import static io.duban.bot.inbound.ReplyOutcome.Kind.UNKNOWN_SENDER;
 public class ReplyHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyHandler.class);
+    static final String UNCERTAIN_ANSWER = "系统处理您的消息时出现异常（如超时），无法确认是否已经记录。"
+            + "请稍后发送「我的承诺」查看当前进度：若未更新，再重新发送原消息。";
 
     private final Directory directory;
     private final CommitmentLedger ledger;
@@ -88,8 +92,10 @@ public class ReplyHandler {
         } catch (NotYoursException e) {
             return new ReplyOutcome(REFUSED, e.getMessage());
         } catch (RuntimeException e) {
+            // a timeout or a failure of the store or the bus: the command may have been stored before it failed, so
+            // "nothing recorded" would be a guess; say so, and how to find out
             log.error("DingTalk message {} could not be handled", message.msgId(), e);
-            return new ReplyOutcome(REFUSED, "系统暂时无法处理您的消息，未记录任何内容，请稍后再试。");
+            return new ReplyOutcome(UNCERTAIN, UNCERTAIN_ANSWER);
         }
     }
 
@@ -130,11 +136,22 @@ public class ReplyHandler {
         }
         // "已完成" means the whole commitment: the milestones still open are reached with it
         List<LedgerEntry.LedgerMilestone> open = commitment.milestones().stream().filter(m -> !m.completed()).toList();
-        for (LedgerEntry.LedgerMilestone milestone : open) {
-            commands.sendAndWait(new CompleteMilestone(commitment.commitmentId(), milestone.milestoneId(), summary,
-                    actor));
+        List<String> done = new ArrayList<>();
+        try {
+            for (LedgerEntry.LedgerMilestone milestone : open) {
+                commands.sendAndWait(new CompleteMilestone(commitment.commitmentId(), milestone.milestoneId(), summary,
+                        actor));
+                done.add(milestone.milestoneId());
+            }
+            commands.sendAndWait(new ClaimCompletion(commitment.commitmentId(), summary, actor));
+        } catch (CommandRefusedException e) {
+            if (done.isEmpty()) {
+                throw e;
+            }
+            // the milestones reached before the refusal are stored: "未记录" would be untrue
+            return new ReplyOutcome(RECORDED, "已记录：" + ref(commitment) + "（" + commitment.unitName() + "）里程碑 "
+                    + String.join("、", done) + " 已完成；办结申请未记录：" + e.getMessage());
         }
-        commands.sendAndWait(new ClaimCompletion(commitment.commitmentId(), summary, actor));
         String milestones = open.isEmpty() ? "" : "，同时标记里程碑 "
                 + open.stream().map(LedgerEntry.LedgerMilestone::milestoneId).collect(Collectors.joining("、"))
                 + " 已完成";

@@ -8,6 +8,11 @@ public record ReplyOutcome(Kind kind, String answer) {
         RECORDED,
         /** A command was refused by a rule or a permission check: nothing recorded. */
         REFUSED,
+        /**
+         * A command failed for a reason that does not tell whether it was stored (a timeout, the store or the bus
+         * failing): the official is told it may have been recorded and how to check.
+         */
+        UNCERTAIN,
         /** Information only (help, "我的承诺"). */
         ANSWERED,
         /** Not understood or ambiguous: nothing recorded, the official is asked. */

@@ -86,8 +86,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(EventStoreException.class)
     public ProblemDetail unexpected(Exception e) {
         log.error("Command failed unexpectedly", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", "处理失败，未记录任何变更，请稍后重试。",
-                "server.error");
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", Problems.UNCERTAIN_OUTCOME, "server.error");
     }
 
     @Override

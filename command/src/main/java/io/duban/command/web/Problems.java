@@ -11,6 +11,13 @@ import java.net.URI;
  */
 public final class Problems {
 
+    /**
+     * The detail of an unexpected failure. It must not claim that nothing was recorded: a write can fail after it was
+     * stored (a timeout, a lost answer), so the caller is told how to find out before trying again.
+     */
+    public static final String UNCERTAIN_OUTCOME = "处理失败，无法确认提交的操作是否已经记录。请先查看当前状态"
+            + "（承诺详情或动态记录；钉钉可发送「我的承诺」）再决定是否重试。";
+
     private Problems() {
     }
 
@@ -61,7 +68,7 @@ public final class Problems {
             case 415 -> "不支持的内容类型：请以 application/json（UTF-8）提交。";
             case 431 -> "请求头过大。";
             case 503 -> "服务暂不可用，请稍后重试。";
-            default -> status >= 500 ? "处理失败，未记录任何变更，请稍后重试。" : "请求无法处理（HTTP " + status + "）。";
+            default -> status >= 500 ? UNCERTAIN_OUTCOME : "请求无法处理（HTTP " + status + "）。";
         };
     }
 

@@ -1,6 +1,8 @@
 package io.duban.deploy.web;
 
 import io.duban.command.web.Problems;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -17,15 +19,21 @@ import org.springframework.web.bind.annotation.RestController;
  * The servlet error page ({@code /error}) as a Chinese RFC 7807 problem detail, in place of Spring Boot's default
  * {@code {"timestamp","status","error","path"}} body. Requests end up here when they never reach a controller:
  * Spring Security's firewall refusing an encoded slash, a semicolon, a line break or a NUL in the path (400), an
- * exception no handler took (500, logged), or a servlet {@code sendError}.
+ * exception no handler took (500, logged), or a servlet {@code sendError}. Asked for directly, it answers 404.
  */
 @RestController
+@Hidden // the servlet container's error page, not an operation of the API
 public class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.ERROR
+                && request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
+            // a client asking for /error itself: no request failed, so there is no error to report and nothing to log
+            return answer(Problems.forStatus(404));
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value && value >= 400 ? value : 500;
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
@@ -42,7 +50,11 @@ public class ProblemErrorController implements ErrorController {
             problem.setDetail("请求被拒绝：地址或请求头含有不允许的内容（如编码的斜杠、分号、换行、NUL 或“..”），"
                     + "未记录任何变更。");
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return answer(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static boolean rejectedByFirewall(Object failure) {

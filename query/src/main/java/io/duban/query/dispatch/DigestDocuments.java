@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * The digest as a CSV file for Excel (UTF-8 with a byte-order mark; sections 汇总, 按事项, 按单位, 未报送, 逾期最严重
- * separated by an empty line) and as a printable Chinese HTML page. Every value is escaped: CSV quotes fields and
+ * separated by an empty line; units by name, their ids in a column of their own) and as a printable Chinese HTML page
+ * (names only). Every value is escaped: CSV quotes fields and
  * defuses values Excel would take for a formula; HTML escapes every text.
  */
 public final class DigestDocuments {
@@ -40,23 +41,24 @@ public final class DigestDocuments {
         }
         rows.add(List.of());
         rows.add(List.of("按单位"));
-        rows.add(concat(List.of("责任单位"), COUNT_HEADERS));
+        rows.add(concat(List.of("责任单位", "单位ID"), COUNT_HEADERS));
         for (UnitRow unit : d.byUnit()) {
-            rows.add(concat(List.of(nz(unit.unitName())), counts(unit.counts())));
+            rows.add(concat(List.of(nz(unit.unitName()), nz(unit.unitId())), counts(unit.counts())));
         }
         rows.add(List.of());
         rows.add(List.of("未报送"));
-        rows.add(List.of("政策", "事项", "责任单位", "状态", "进度", "承诺编号"));
+        rows.add(List.of("政策", "事项", "责任单位", "状态", "进度", "承诺编号", "单位ID"));
         for (Entry e : d.notReported()) {
             rows.add(List.of(e.policyId(), String.valueOf(e.itemNumber()), nz(e.unitName()), e.light(),
-                    e.progress() + "%", e.commitmentId()));
+                    e.progress() + "%", e.commitmentId(), nz(e.unitId())));
         }
         rows.add(List.of());
         rows.add(List.of("逾期最严重"));
-        rows.add(List.of("政策", "事项", "责任单位", "进度", "逾期起始", "逾期天数", "原因"));
+        rows.add(List.of("政策", "事项", "责任单位", "进度", "逾期起始", "逾期天数", "原因", "承诺编号", "单位ID"));
         for (OverdueCase o : d.worstOverdue()) {
             rows.add(List.of(o.policyId(), String.valueOf(o.itemNumber()), nz(o.unitName()), o.progress() + "%",
-                    String.valueOf(o.overdueSince()), String.valueOf(o.daysOverdue()), String.join("；", o.reasons())));
+                    String.valueOf(o.overdueSince()), String.valueOf(o.daysOverdue()), String.join("；", o.reasons()),
+                    nz(o.commitmentId()), nz(o.unitId())));
         }
         return BOM + rows.stream().map(r -> r.stream().map(DigestDocuments::csvField).collect(Collectors.joining(",")))
                 .collect(Collectors.joining("\r\n", "", "\r\n"));

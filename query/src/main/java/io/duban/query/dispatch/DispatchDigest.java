@@ -37,7 +37,8 @@ public record DispatchDigest(String roundId, LocalDate quarterStart, LocalDate q
     }
 
     /** @param overdueSince the earliest due date missed; daysOverdue counted to {@code asOf} */
-    public record OverdueCase(String commitmentId, String policyId, int itemNumber, String unitName, int progress,
+    public record OverdueCase(String commitmentId, String policyId, int itemNumber, String unitId, String unitName,
+                              int progress,
                               LocalDate overdueSince, long daysOverdue, List<String> reasons) {
     }
 }

@@ -144,7 +144,8 @@ public class DispatchQueries {
         Stream<LocalDate> last = c.status() == CommitmentStatus.COMPLETION_CLAIMED ? Stream.empty() : Stream.of(c.dueDate());
         LocalDate since = Stream.concat(milestones, last).filter(d -> d != null && d.isBefore(asOf))
                 .min(Comparator.naturalOrder()).orElse(asOf);
-        return new OverdueCase(c.commitmentId(), c.policyId(), c.itemNumber(), c.unitName(), c.progress(),
+        return new OverdueCase(c.commitmentId(), c.policyId(), c.itemNumber(), c.unitId(), c.unitName(),
+                c.progress(),
                 since, ChronoUnit.DAYS.between(since, asOf), j.light.reasons());
     }
 }

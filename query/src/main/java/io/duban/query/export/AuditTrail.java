@@ -14,7 +14,17 @@ import java.util.Map;
  * @param from   inclusive, null = since the beginning
  * @param to     exclusive, null = up to now
  * @param states event id to the state after it
+ * @param unitNames unit id to its name, for every unit the entries name that the units view knows
  */
 public record AuditTrail(String title, Instant from, Instant to, List<TimelineEntry> entries,
-                         Map<String, CommitmentState> states) {
+                         Map<String, CommitmentState> states, Map<String, String> unitNames) {
+
+    public AuditTrail {
+        unitNames = unitNames == null ? Map.of() : unitNames;
+    }
+
+    /** The unit's name, null when unknown (no policy lists it). */
+    public String unitName(String unitId) {
+        return unitId == null ? null : unitNames.get(unitId);
+    }
 }

@@ -1,5 +1,6 @@
 package io.duban.query.export;
 
+import io.duban.query.catalog.CatalogReader;
 import io.duban.query.timeline.FindTimeline;
 import io.duban.query.timeline.TimelineEntry;
 import io.duban.query.web.BadRequestException;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +25,7 @@ import java.util.regex.Pattern;
  * Gathers an audit trail from the timeline view (through the query bus): a commitment's, a unit's (all its
  * commitments) or a quarter's (every entry in it, business zone). The state after each commitment entry is folded
  * from all of that commitment's entries up to the end of the range, so a quarter's report starts from the state the
- * earlier quarters left.
+ * earlier quarters left. Units are named as the units view knows them (people read names; the id stays beside it).
  */
 @Component
 public class AuditTrails {
@@ -31,14 +33,17 @@ public class AuditTrails {
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
 
     private final Function<FindTimeline, List<TimelineEntry>> timeline;
+    private final Function<Collection<String>, Map<String, String>> unitNames;
 
     @Autowired
-    public AuditTrails(QueryCalls queries) {
-        this(query -> queries.many(query, TimelineEntry.class));
+    public AuditTrails(QueryCalls queries, CatalogReader catalog) {
+        this(query -> queries.many(query, TimelineEntry.class), catalog::unitNames);
     }
 
-    AuditTrails(Function<FindTimeline, List<TimelineEntry>> timeline) {
+    AuditTrails(Function<FindTimeline, List<TimelineEntry>> timeline,
+                Function<Collection<String>, Map<String, String>> unitNames) {
         this.timeline = timeline;
+        this.unitNames = unitNames;
     }
 
     public AuditTrail trail(String commitmentId, String unitId, String quarter, ZoneId zone) {
@@ -57,7 +62,7 @@ public class AuditTrails {
             title = "承诺 " + commitmentId;
         } else if (unitId != null) {
             query = FindTimeline.unit(unitId);
-            title = "单位 " + unitId;
+            title = null; // worded below, with the unit's name
         } else {
             Matcher m = QUARTER.matcher(quarter);
             if (!m.matches()) {
@@ -69,7 +74,17 @@ public class AuditTrails {
             title = quarter + " 季度";
         }
         List<TimelineEntry> entries = timeline.apply(query);
-        return new AuditTrail(title, query.from(), query.to(), entries, states(entries, query, commitmentId));
+        Set<String> units = new LinkedHashSet<>();
+        entries.stream().map(TimelineEntry::unitId).filter(id -> id != null).forEach(units::add);
+        if (unitId != null) {
+            units.add(unitId);
+        }
+        Map<String, String> names = units.isEmpty() ? Map.of() : Map.copyOf(unitNames.apply(units));
+        if (unitId != null) {
+            String name = names.get(unitId);
+            title = name == null ? "单位 " + unitId : "单位 " + name + "（" + unitId + "）";
+        }
+        return new AuditTrail(title, query.from(), query.to(), entries, states(entries, query, commitmentId), names);
     }
 
     private Map<String, CommitmentState> states(List<TimelineEntry> entries, FindTimeline query, String commitmentId) {

@@ -12,18 +12,20 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * An audit trail as CSV (UTF-8 with BOM, formula-like cells defused), JSON Lines (one timeline entry per line, with
- * {@code stateAfter} where known) and a printable Chinese HTML report. Times are shown in the business zone.
+ * {@code unitName} and {@code stateAfter} where known) and a printable Chinese HTML report. Times are shown in the
+ * business zone. Units are shown by name where people read them; CSV and JSON keep the id beside it for machines.
  */
 public final class TrailDocuments {
 
     static final String BOM = "\uFEFF";
-    static final List<String> CSV_HEADERS = List.of("时间", "事件ID", "对象类别", "对象ID", "政策", "事项", "单位", "序号",
+    static final List<String> CSV_HEADERS = List.of("时间", "事件ID", "对象类别", "对象ID", "政策", "事项", "单位", "单位ID", "序号",
             "事件类型", "操作人ID", "操作人", "角色", "渠道", "钉钉消息ID", "摘要", "进度", "状态", "最终期限", "督办级别");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -36,7 +38,8 @@ public final class TrailDocuments {
         for (TimelineEntry e : trail.entries()) {
             CommitmentState s = trail.states().get(e.eventId());
             row(out, List.of(time(e.at(), zone), nz(e.eventId()), nz(e.kind()), nz(e.aggregateId()), nz(e.policyId()),
-                    e.itemNumber() == null ? "" : e.itemNumber().toString(), nz(e.unitId()),
+                    e.itemNumber() == null ? "" : e.itemNumber().toString(), nz(trail.unitName(e.unitId())),
+                    nz(e.unitId()),
                     Long.toString(e.sequence()), nz(e.type()), e.actor() == null ? "" : nz(e.actor().userId()),
                     e.actor() == null ? "" : nz(e.actor().name()),
                     e.actor() == null || e.actor().role() == null ? "" : e.actor().role().name(),
@@ -52,8 +55,15 @@ public final class TrailDocuments {
     public static String jsonLines(AuditTrail trail, ObjectMapper json) {
         StringBuilder out = new StringBuilder();
         for (TimelineEntry e : trail.entries()) {
-            Map<String, Object> line = json.convertValue(e, json.getTypeFactory()
-                    .constructMapType(java.util.LinkedHashMap.class, String.class, Object.class));
+            Map<String, Object> entry = json.convertValue(e, json.getTypeFactory()
+                    .constructMapType(LinkedHashMap.class, String.class, Object.class));
+            Map<String, Object> line = new LinkedHashMap<>();
+            entry.forEach((key, value) -> {
+                line.put(key, value);
+                if ("unitId".equals(key)) {
+                    line.put("unitName", trail.unitName(e.unitId()));
+                }
+            });
             line.put("stateAfter", trail.states().get(e.eventId()));
             try {
                 out.append(json.writeValueAsString(line)).append('\n');
@@ -93,7 +103,7 @@ public final class TrailDocuments {
         for (TimelineEntry entry : trail.entries()) {
             h.append("<tr>");
             cell(h, time(entry.at(), zone));
-            cell(h, subject(entry));
+            cell(h, subject(entry, trail));
             cell(h, nz(entry.summary()) + "（" + nz(entry.type()) + "）");
             cell(h, entry.actor() == null ? "" : nz(entry.actor().name()) + "（" + nz(entry.actor().userId()) + "）");
             cell(h, channel(entry.channel()));
@@ -127,9 +137,11 @@ public final class TrailDocuments {
         return String.join("；", parts);
     }
 
-    private static String subject(TimelineEntry entry) {
+    private static String subject(TimelineEntry entry, AuditTrail trail) {
         if ("commitment".equals(entry.kind())) {
-            return "承诺 " + nz(entry.aggregateId()) + "（单位 " + nz(entry.unitId()) + "，第" + entry.itemNumber() + "项）";
+            String unit = trail.unitName(entry.unitId());
+            return "承诺 " + nz(entry.aggregateId()) + "（" + (unit == null ? "单位 " + nz(entry.unitId()) : unit)
+                    + "，第" + entry.itemNumber() + "项）";
         }
         return ("official".equals(entry.kind()) ? "人员 " : "政策 ") + nz(entry.aggregateId());
     }

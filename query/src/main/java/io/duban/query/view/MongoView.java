@@ -56,11 +56,17 @@ public abstract class MongoView implements ProjectedView {
     protected void beforeReset() {
     }
 
-    /** Drops the collection and declares its indexes again; Axon calls it before a replay. */
+    /**
+     * Drops the collection and declares its indexes again; Axon calls it before a replay. Only a collection that exists
+     * is dropped: the embedded MongoDB-wire server answers a drop of a missing one (a rebuild's fresh shadow) with
+     * "ns not found" and logs that as an ERROR with its stack trace, although the driver ignores the answer.
+     */
     @ResetHandler
     public void reset() {
         beforeReset();
-        collection().drop();
+        if (mongo.collectionExists(writeTarget)) {
+            collection().drop();
+        }
         createIndexes();
     }
 

@@ -34,6 +34,7 @@ import static io.duban.query.fixtures.EventMessages.message;
 import static io.duban.query.fixtures.EventMessages.policy;
 import static io.duban.query.fixtures.SampleEvents.CITY;
 import static io.duban.query.fixtures.SampleEvents.DEVELOPMENT;
+import static io.duban.query.fixtures.SampleEvents.FINANCE;
 import static io.duban.query.fixtures.SampleEvents.FINANCE_OFFICIAL;
 import static io.duban.query.fixtures.SampleEvents.OFFICE;
 import static io.duban.query.fixtures.SampleEvents.POLICY_ID;
@@ -183,6 +184,7 @@ class DispatchRoundsViewTest extends WireMongoTest {
                 .satisfies(u -> assertThat(u.counts().reported()).isEqualTo(1));
         assertThat(digest.worstOverdue()).singleElement().satisfies(o -> {
             assertThat(o.commitmentId()).isEqualTo(finance);
+            assertThat(o.unitId()).as("for machines, beside the name").isEqualTo(FINANCE.unitId());
             assertThat(o.overdueSince()).isEqualTo(LocalDate.of(2024, 6, 30));
             assertThat(o.daysOverdue()).isEqualTo(92);
         });
@@ -208,7 +210,9 @@ class DispatchRoundsViewTest extends WireMongoTest {
 
         String csv = DigestDocuments.csv(digest);
         assertThat(csv).startsWith("\uFEFF季度调度,2024-Q3,");
-        assertThat(csv).contains("\r\n未报送\r\n").contains(",2,自治区交通运输厅,预警,0%," + transport.commitmentId());
+        assertThat(csv).contains("\r\n未报送\r\n").contains(",2,自治区交通运输厅,预警,0%," + transport.commitmentId()
+                + "," + TRANSPORT.unitId());
+        assertThat(csv).contains("\r\n责任单位,单位ID,承诺数,").contains("\r\n自治区交通运输厅," + TRANSPORT.unitId() + ",");
         assertThat(DigestDocuments.csvField("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(DigestDocuments.csvField("a,b")).isEqualTo("\"a,b\"");
 

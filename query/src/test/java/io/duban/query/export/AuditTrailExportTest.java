@@ -18,6 +18,7 @@ import io.duban.command.api.MilestoneBecameOverdue;
 import io.duban.command.api.ProgressReported;
 import io.duban.command.api.Role;
 import io.duban.query.catalog.CatalogReader;
+import io.duban.query.catalog.UnitsProjection;
 import io.duban.query.commitment.CommitmentStatus;
 import io.duban.query.fixtures.WireMongoTest;
 import io.duban.query.timeline.TimelineProjection;
@@ -38,6 +39,7 @@ import static io.duban.query.fixtures.SampleEvents.FINANCE;
 import static io.duban.query.fixtures.SampleEvents.FINANCE_OFFICIAL;
 import static io.duban.query.fixtures.SampleEvents.OFFICE;
 import static io.duban.query.fixtures.SampleEvents.financeRegistered;
+import static io.duban.query.fixtures.SampleEvents.policyImported;
 import static io.duban.query.fixtures.SampleEvents.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,8 +61,10 @@ class AuditTrailExportTest extends WireMongoTest {
     @BeforeEach
     void setUp() {
         TimelineProjection projection = new TimelineProjection(mongo);
-        TimelineQueries queries = new TimelineQueries(mongo, new CatalogReader(mongo));
-        trails = new AuditTrails(queries::handle);
+        CatalogReader catalog = new CatalogReader(mongo);
+        TimelineQueries queries = new TimelineQueries(mongo, catalog);
+        trails = new AuditTrails(queries::handle, catalog::unitNames);
+        new UnitsProjection(mongo).on(policyImported());
         projection.on(finance, commitment(id, 0, finance, T0));
         var progress = new ProgressReported(id, 30, 0, "<script>alert('x')</script> & 开工", null, HOSTILE);
         projection.on(progress, commitment(id, 1, progress, Instant.parse("2024-03-01T02:00:00Z")));
@@ -179,6 +183,27 @@ class AuditTrailExportTest extends WireMongoTest {
                 .contains("进度 100%；已办结")
                 .contains("<td>钉钉</td><td>-2+3</td>")
                 .contains("2025-01-01 00:30:00");
+    }
+
+    @Test
+    void unitsAreNamedWherePeopleReadThemAndKeepTheirIdForMachines() throws Exception {
+        String unitId = FINANCE.unitId();
+        AuditTrail trail = trails.trail(null, unitId, null, SHANGHAI);
+        assertThat(trail.title()).isEqualTo("单位 自治区财政厅（" + unitId + "）");
+
+        String html = TrailDocuments.html(trail, SHANGHAI);
+        assertThat(html).contains("督办审计记录：单位 自治区财政厅")
+                .contains("承诺 " + id + "（自治区财政厅，第1项）")
+                .doesNotContain("单位 " + unitId + "，");
+
+        String[] csv = TrailDocuments.csv(trail, SHANGHAI).substring(1).split("\r\n");
+        assertThat(csv[0]).contains(",事项,单位,单位ID,序号,");
+        assertThat(csv[1]).contains(",1,自治区财政厅," + unitId + ",0,");
+
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+        JsonNode line = json.readTree(TrailDocuments.jsonLines(trail, json).split("\n")[0]);
+        assertThat(line.get("unitId").asText()).isEqualTo(unitId);
+        assertThat(line.get("unitName").asText()).isEqualTo("自治区财政厅");
     }
 
     @Test
