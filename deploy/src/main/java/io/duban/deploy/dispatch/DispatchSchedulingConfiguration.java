@@ -1,7 +1,5 @@
 package io.duban.deploy.dispatch;
 
-import io.duban.command.calendar.WorkingCalendar;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -26,12 +24,6 @@ import java.util.TimeZone;
 public class DispatchSchedulingConfiguration {
 
     static final String JOB = "quarterly-dispatch";
-
-    @Bean
-    public DispatchSteps dispatchSteps(CommandGateway commands, WorkingCalendar calendar, OpenCommitments open,
-                                       DispatchProperties properties) {
-        return new DispatchSteps(commands, calendar, open, properties.reportDeadlineWorkingDay());
-    }
 
     @Bean
     public JobDetail quarterlyDispatchJob() {

@@ -107,8 +107,13 @@ class HostileRepliesTest {
         assertThat(eventCount()).isEqualTo(events);
     }
 
+    /**
+     * Events a reply could cause (all but the dispatch rounds: the registration in the set-up opens the quarter's
+     * round asynchronously, which may land while the hostile messages are sent).
+     */
     private long eventCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE type IS NULL OR type <> 'DispatchRound'",
+                Long.class);
     }
 
     /** Injection payloads, broken replies and random Unicode, alone or mixed. */

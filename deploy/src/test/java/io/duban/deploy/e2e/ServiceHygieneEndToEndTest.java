@@ -45,7 +45,7 @@ class ServiceHygieneEndToEndTest {
     @BeforeAll
     void start() {
         app = new SpringApplicationBuilder(DubanApplication.class)
-                .run("--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
+                .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
         api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
         Api.Response registered = api.post("czt", "/api/commitments", """
                 {"policyId":"nzf-2023-1","itemNumber":31,"responsible":{"name":"王五","position":"预算处处长"},
