@@ -1,5 +1,6 @@
 package io.duban.bot.fake;
 
+import io.duban.dingtalk.fake.*;
 import com.aliyun.dingtalkoauth2_1_0.models.GetAccessTokenRequest;
 import com.aliyun.dingtalkoauth2_1_0.models.GetAccessTokenResponse;
 import com.aliyun.dingtalkrobot_1_0.models.BatchSendOTOHeaders;
