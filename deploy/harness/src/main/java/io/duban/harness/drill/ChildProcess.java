@@ -23,7 +23,7 @@ class ChildProcess {
     /** Variables of the drill's own environment that would point a child at another database or data directory. */
     static final List<String> SCRUBBED_ENV = List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
             "SPRING_DATASOURCE_PASSWORD", "MONGODB_URI", "DUBAN_DATA_DIR", "SERVER_PORT", "DUBAN_ACCOUNTS",
-            "DUBAN_OFFICIALS", "DUBAN_DINGTALK_FAKE", "SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS");
+            "DUBAN_OFFICIALS", "DUBAN_DINGTALK_ENABLED", "DUBAN_DINGTALK_PROTOCOL", "SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS");
 
     private final String name;
     private final List<String> command;
