@@ -1,6 +1,10 @@
 package io.duban.bot.fake;
 
-import io.duban.dingtalk.fake.*;
+import io.duban.dingtalk.fake.Credential;
+import io.duban.dingtalk.fake.FakeDingTalk;
+import io.duban.dingtalk.fake.FakeDingTalkSettings;
+import io.duban.dingtalk.fake.OutageMode;
+import io.duban.dingtalk.fake.Route;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.bot.signature.Secret;
