@@ -21,7 +21,7 @@ public final class HarnessCli {
     static final String USAGE = """
             usage: java -jar duban-harness.jar <command> [--key=value ...]
               demo          the product in its demo profile with the DingTalk fake and /api/dev/dingtalk/**
-              bench         figures of issue 6 on a fresh database (bench --help for the options)
+              bench         figures of issue 6 on a fresh database (an unknown option prints the options)
               drill <name>  crash, outage and abuse drills (drill without a name lists them)
               mongo-server  the views' MongoDB-wire server as a process of its own""";
 
