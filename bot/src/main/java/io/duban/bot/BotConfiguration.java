@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.bot.alert.AlertComposer;
 import io.duban.bot.alert.Outbox;
 import io.duban.bot.delivery.DingTalkGateway;
-import io.duban.bot.delivery.OutboxPoller;
 import io.duban.bot.delivery.OutboxSender;
+import io.duban.command.api.work.PeriodicWork;
 import io.duban.bot.delivery.SdkDingTalkGateway;
 import io.duban.bot.directory.Directory;
 import io.duban.bot.inbound.InboundMessageReader;
@@ -73,8 +73,9 @@ public class BotConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "duban.dingtalk.enabled", havingValue = "true")
-    OutboxPoller outboxPoller(OutboxSender sender, DingTalkProperties properties) {
-        return new OutboxPoller(sender, properties.pollInterval());
+    PeriodicWork outboxDelivery(OutboxSender sender, DingTalkProperties properties) {
+        // on the application's scheduler: one node sends each pass, passes never overlap
+        return PeriodicWork.every("dingtalk-outbox", "钉钉消息发送（发件箱）", properties.pollInterval(), sender::sendDue);
     }
 
     @Bean

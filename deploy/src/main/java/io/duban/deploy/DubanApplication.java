@@ -2,7 +2,7 @@ package io.duban.deploy;
 
 import java.util.Arrays;
 
-import io.duban.deploy.audit.AuditCli;
+import io.duban.query.audit.verify.AuditCli;
 import io.duban.deploy.bench.BenchCli;
 import io.duban.deploy.drill.DrillCli;
 import io.duban.deploy.mongo.MongoServerCli;

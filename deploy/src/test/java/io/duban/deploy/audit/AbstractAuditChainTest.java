@@ -1,5 +1,15 @@
 package io.duban.deploy.audit;
 
+import io.duban.query.audit.chain.AuditTables;
+import io.duban.query.audit.chain.ChainHead;
+import io.duban.query.audit.chain.EventChainer;
+import io.duban.query.audit.chain.StoredEvent;
+import io.duban.query.audit.digest.AuditKeys;
+import io.duban.query.audit.digest.DigestPublisher;
+import io.duban.query.audit.digest.SignedDigest;
+import io.duban.query.audit.verify.AuditCli;
+import io.duban.query.audit.verify.ChainVerifier;
+import io.duban.query.audit.verify.VerificationReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -26,8 +36,8 @@ import io.duban.command.api.Actor;
 import io.duban.command.api.Channel;
 import io.duban.command.api.ProgressReported;
 import io.duban.command.api.Role;
-import io.duban.deploy.audit.VerificationReport.DigestStatus;
-import io.duban.deploy.audit.VerificationReport.Kind;
+import io.duban.query.audit.verify.VerificationReport.DigestStatus;
+import io.duban.query.audit.verify.VerificationReport.Kind;
 import io.duban.deploy.testdb.TestDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;

@@ -1,5 +1,6 @@
 package io.duban.deploy.audit;
 
+import io.duban.query.audit.digest.AuditKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

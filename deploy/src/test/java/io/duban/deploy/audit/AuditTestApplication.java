@@ -1,5 +1,6 @@
 package io.duban.deploy.audit;
 
+import io.duban.query.audit.AuditConfiguration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

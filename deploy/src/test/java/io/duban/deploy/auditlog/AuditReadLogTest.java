@@ -1,5 +1,6 @@
 package io.duban.deploy.auditlog;
 
+import io.duban.query.audit.readlog.AuditReadTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.deploy.DubanApplication;
