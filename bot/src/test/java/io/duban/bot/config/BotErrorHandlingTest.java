@@ -1,7 +1,8 @@
-package io.duban.bot;
+package io.duban.bot.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.duban.bot.BotProcessingGroups;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;

@@ -1,6 +1,8 @@
-package io.duban.bot;
+package io.duban.bot.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duban.bot.BotProcessingGroups;
+import io.duban.bot.DingTalkProperties;
 import io.duban.bot.alert.AlertComposer;
 import io.duban.bot.alert.Outbox;
 import io.duban.bot.delivery.DingTalkGateway;
@@ -27,7 +29,8 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 
 /**
- * Wires the DingTalk edge: gateway, outbox sender and its poller, when {@code duban.dingtalk.enabled=true}; and the
+ * Wires the DingTalk edge (in a package of its own: the wiring knows every package, no package knows the wiring):
+ * gateway, outbox sender and its periodic delivery, when {@code duban.dingtalk.enabled=true}; and the
  * Stream mode receiver when {@code duban.dingtalk.stream-enabled=true} as well (never against the local fake).
  */
 @Configuration
