@@ -1,10 +1,5 @@
 package io.duban.query.audit;
 
-import java.nio.file.Path;
-import java.time.Clock;
-
-import javax.sql.DataSource;
-
 import io.duban.command.api.work.PeriodicWork;
 import io.duban.query.audit.chain.AuditTables;
 import io.duban.query.audit.chain.EventChainer;
@@ -15,6 +10,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
 
 /**
  * The tamper-evident history: the audit tables at start-up (the audit creates its own tables), the chainer and the

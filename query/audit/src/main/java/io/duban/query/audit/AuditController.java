@@ -5,13 +5,6 @@ import io.duban.query.audit.digest.DigestPublisher;
 import io.duban.query.audit.digest.SignedDigest;
 import io.duban.query.audit.verify.ChainVerifier;
 import io.duban.query.audit.verify.VerificationReport;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
-import java.util.Map;
-
-import javax.sql.DataSource;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +12,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * The tamper-evident history over REST, for inspectors and the office (route rules in {@code SecurityConfiguration}).

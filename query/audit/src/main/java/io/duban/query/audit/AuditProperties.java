@@ -1,9 +1,9 @@
 package io.duban.query.audit;
 
-import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
 
 /**
  * The tamper-evident history ({@code duban.audit}).

@@ -1,17 +1,16 @@
 package io.duban.query.audit.chain;
 
+import io.duban.query.audit.schema.ExistingTables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import javax.sql.DataSource;
-
-import io.duban.query.audit.schema.ExistingTables;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The audit tables, next to Axon's in the same database. The DDL is the same on H2 2.x and PostgreSQL; as for the Axon

@@ -3,17 +3,16 @@ package io.duban.query.audit.digest;
 import io.duban.query.audit.chain.AuditTables;
 import io.duban.query.audit.chain.ChainHead;
 import io.duban.query.audit.chain.EventChainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-
 import javax.sql.DataSource;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Signs the chain's head and stores the digest in {@code duban_audit_digest}; reads them back for the API. */
 public class DigestPublisher {

@@ -1,17 +1,18 @@
 package io.duban.query.audit.digest;
 
-import java.util.List;
-import java.util.ArrayList;
-import java.sql.SQLException;
-import java.sql.ResultSet;
-import java.sql.PreparedStatement;
-import java.sql.Connection;
 import io.duban.query.audit.chain.AuditTables;
 import io.duban.query.audit.chain.ChainHead;
 import io.duban.query.audit.chain.EventChainHash;
+
 import java.io.ByteArrayOutputStream;
 import java.security.PublicKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * A signed statement that the log, up to and including {@code globalIndex}, holds {@code eventCount} events whose

@@ -2,10 +2,10 @@ package io.duban.query.audit.readlog;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** Writes and reads {@value AuditReadTable#TABLE}. */
 public class AuditReadLog {

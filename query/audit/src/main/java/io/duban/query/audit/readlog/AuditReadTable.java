@@ -4,10 +4,10 @@ import io.duban.query.audit.schema.ExistingTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 
 /**
  * {@code duban_audit_read}: one row per request an inspector made to the API. The same DDL on H2 2.x and PostgreSQL;

@@ -1,7 +1,10 @@
 package io.duban.query.audit.verify;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.query.audit.digest.AuditKeys;
 import io.duban.query.audit.digest.SignedDigest;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * {@code java -jar duban.jar verify --db-url=JDBC_URL [--db-user=U] [--db-password=P] --public-key=BASE64|FILE

@@ -6,6 +6,11 @@ import io.duban.query.audit.chain.EventChainer;
 import io.duban.query.audit.chain.StoredEvent;
 import io.duban.query.audit.digest.AuditKeys;
 import io.duban.query.audit.digest.SignedDigest;
+import io.duban.query.audit.verify.VerificationReport.DigestCheck;
+import io.duban.query.audit.verify.VerificationReport.DigestStatus;
+import io.duban.query.audit.verify.VerificationReport.Finding;
+import io.duban.query.audit.verify.VerificationReport.Kind;
+
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,11 +22,6 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-
-import io.duban.query.audit.verify.VerificationReport.DigestCheck;
-import io.duban.query.audit.verify.VerificationReport.DigestStatus;
-import io.duban.query.audit.verify.VerificationReport.Finding;
-import io.duban.query.audit.verify.VerificationReport.Kind;
 
 /**
  * Recomputes the hash chain from {@code DomainEventEntry} alone, with plain JDBC, and compares it with the stored

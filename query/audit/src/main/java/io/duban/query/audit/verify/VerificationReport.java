@@ -1,6 +1,7 @@
 package io.duban.query.audit.verify;
 
 import io.duban.query.audit.digest.SignedDigest;
+
 import java.util.List;
 
 /**
