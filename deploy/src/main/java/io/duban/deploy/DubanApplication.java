@@ -2,7 +2,7 @@ package io.duban.deploy;
 
 import java.util.Arrays;
 
-import io.duban.deploy.audit.AuditCli;
+import io.duban.query.audit.verify.AuditCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 

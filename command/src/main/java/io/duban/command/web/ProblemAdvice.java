@@ -1,6 +1,7 @@
 package io.duban.command.web;
 
 import io.duban.command.api.CommandRefusedException;
+import io.duban.command.api.problem.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -30,7 +31,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
 
 /**
  * Every refusal becomes an RFC 7807 problem detail with a Chinese explanation and a stable {@code code}:
@@ -170,7 +170,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         problem.setTitle(Problems.title(status));
         problem.setDetail(detail);
-        problem.setType(URI.create("urn:duban:problem:" + code));
+        problem.setType(Problems.type(code));
         problem.setProperty("code", code);
     }
 

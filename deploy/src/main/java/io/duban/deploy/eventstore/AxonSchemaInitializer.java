@@ -15,13 +15,11 @@ import javax.sql.DataSource;
 
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
-import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates Axon's tables (events, snapshots, tokens, sagas and their associations) at start-up when they are missing.
+ * Creates Axon's tables (events, snapshots, tokens; Duban has no saga) at start-up when they are missing.
  * Axon itself never creates them. Existence is read from JDBC metadata in the connection's current schema, so a
  * restart issues no DDL at all (an application user without DDL rights can run against a prepared database), and a
  * failing {@code CREATE} is a real error that stops start-up instead of being swallowed.
@@ -34,17 +32,13 @@ public final class AxonSchemaInitializer {
     private final DatabaseDialect dialect;
     private final EventSchema eventSchema;
     private final TokenSchema tokenSchema;
-    private final SagaSchema sagaSchema;
-    private final SagaSqlSchema sagaSqlSchema;
 
     public AxonSchemaInitializer(DataSource dataSource, DatabaseDialect dialect, EventSchema eventSchema,
-                                 TokenSchema tokenSchema, SagaSchema sagaSchema, SagaSqlSchema sagaSqlSchema) {
+                                 TokenSchema tokenSchema) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.eventSchema = eventSchema;
         this.tokenSchema = tokenSchema;
-        this.sagaSchema = sagaSchema;
-        this.sagaSqlSchema = sagaSqlSchema;
     }
 
     /** Creates every missing table and returns the names of those it created. */
@@ -58,10 +52,6 @@ public final class AxonSchemaInitializer {
                     () -> dialect.eventTableFactory().createSnapshotEventTable(connection, eventSchema));
             createIfMissing(connection, existing, created, tokenSchema.tokenTable(),
                     () -> dialect.tokenTableFactory().createTable(connection, tokenSchema));
-            createIfMissing(connection, existing, created, sagaSchema.sagaEntryTable(),
-                    () -> sagaSqlSchema.sql_createTableSagaEntry(connection));
-            createIfMissing(connection, existing, created, sagaSchema.associationValueEntryTable(),
-                    () -> sagaSqlSchema.sql_createTableAssocValueEntry(connection));
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }

@@ -10,9 +10,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenTableFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
-import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
-import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
-import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 
 /**
  * The databases the event store supports and the DDL each needs. Binary columns are {@code BLOB} on H2 and
@@ -32,11 +29,6 @@ public enum DatabaseDialect {
             // VARCHAR columns and a BLOB token: valid H2 2.x as it is.
             return GenericTokenTableFactory.INSTANCE;
         }
-
-        @Override
-        public SagaSqlSchema sagaSqlSchema(SagaSchema sagaSchema) {
-            return new H2SagaSqlSchema(sagaSchema);
-        }
     },
 
     /** Production. */
@@ -50,18 +42,11 @@ public enum DatabaseDialect {
         public TokenTableFactory tokenTableFactory() {
             return PostgresTokenTableFactory.INSTANCE;
         }
-
-        @Override
-        public SagaSqlSchema sagaSqlSchema(SagaSchema sagaSchema) {
-            return new PostgresSagaSqlSchema(sagaSchema);
-        }
     };
 
     public abstract EventTableFactory eventTableFactory();
 
     public abstract TokenTableFactory tokenTableFactory();
-
-    public abstract SagaSqlSchema sagaSqlSchema(SagaSchema sagaSchema);
 
     /** Asks the database which product it is. */
     public static DatabaseDialect of(DataSource dataSource) {

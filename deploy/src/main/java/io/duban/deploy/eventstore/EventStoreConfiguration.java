@@ -11,9 +11,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
-import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,8 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Axon's JDBC event store, token store and saga store on the application's DataSource: an H2 file by default,
- * PostgreSQL when {@code spring.datasource.url} says so.
+ * Axon's JDBC event store and token store on the application's DataSource: an H2 file by default, PostgreSQL when
+ * {@code spring.datasource.url} says so. No saga store and no saga tables: Duban has no saga (ArchitectureTest keeps
+ * it so); the store Axon's auto-configuration then declares is never used and touches no table.
  * <p>
  * Every bean here replaces one that Axon's {@code JdbcAutoConfiguration} would otherwise declare
  * ({@code @ConditionalOnMissingBean}); the rest of Axon's auto-configuration (EventStore, ConnectionProvider,
@@ -50,21 +48,9 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public SagaSchema sagaSchema() {
-        return SagaSchema.builder().build();
-    }
-
-    @Bean
-    public SagaSqlSchema sagaSqlSchema(DatabaseDialect dialect, SagaSchema sagaSchema) {
-        return dialect.sagaSqlSchema(sagaSchema);
-    }
-
-    @Bean
     public AxonSchemaInitializer axonSchemaInitializer(DataSource dataSource, DatabaseDialect dialect,
-                                                       EventSchema eventSchema, TokenSchema tokenSchema,
-                                                       SagaSchema sagaSchema, SagaSqlSchema sagaSqlSchema) {
-        AxonSchemaInitializer initializer =
-                new AxonSchemaInitializer(dataSource, dialect, eventSchema, tokenSchema, sagaSchema, sagaSqlSchema);
+                                                       EventSchema eventSchema, TokenSchema tokenSchema) {
+        AxonSchemaInitializer initializer = new AxonSchemaInitializer(dataSource, dialect, eventSchema, tokenSchema);
         initializer.createMissingTables();
         return initializer;
     }
@@ -108,16 +94,6 @@ public class EventStoreConfiguration {
                 .schema(tokenSchema)
                 .contentType(byte[].class)
                 .claimTimeout(tokenStoreProperties.getClaimTimeout())
-                .build();
-    }
-
-    @Bean
-    public JdbcSagaStore sagaStore(ConnectionProvider connectionProvider, Serializer serializer,
-                                   SagaSqlSchema sagaSqlSchema, AxonSchemaInitializer tablesCreated) {
-        return JdbcSagaStore.builder()
-                .connectionProvider(connectionProvider)
-                .serializer(serializer)
-                .sqlSchema(sagaSqlSchema)
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package io.duban.deploy.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duban.command.api.problem.Problems;
 import io.duban.command.access.AccountProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,6 @@ import org.springframework.web.servlet.HandlerMapping;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -98,10 +98,7 @@ public class SecurityConfiguration {
 
     private static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String title,
                               String detail, String code) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("urn:duban:problem:" + code));
-        problem.setProperty("code", code);
+        ProblemDetail problem = Problems.of(status, title, detail, code);
         response.setStatus(status.value());
         response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,6 +1,6 @@
 package io.duban.deploy.web;
 
-import io.duban.command.web.Problems;
+import io.duban.command.api.problem.Problems;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;

@@ -1,10 +1,13 @@
 package io.duban.deploy.web;
 
-import io.duban.command.web.Problems;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duban.command.api.problem.Problems;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.springframework.http.HttpStatusCode;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -15,6 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the size limit, characters not allowed in a URL) — as a Chinese RFC 7807 problem detail instead of an HTML page.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -45,7 +50,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         String code = Problems.code(status);
         String detail = status == 400
                 ? "请求被拒绝：请求行或请求头过长，或地址含有不允许的字符，未记录任何变更。" : Problems.detail(status);
-        return "{\"type\":\"urn:duban:problem:" + code + "\",\"title\":\"" + Problems.title(status) + "\",\"status\":"
-                + status + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}";
+        try {
+            return JSON.writeValueAsString(Problems.flat(
+                    Problems.of(HttpStatusCode.valueOf(status), Problems.title(status), detail, code)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem of plain strings always serialises", e);
+        }
     }
 }

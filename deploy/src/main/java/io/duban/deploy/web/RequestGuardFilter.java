@@ -1,7 +1,7 @@
 package io.duban.deploy.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.duban.command.web.Problems;
+import io.duban.command.api.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -25,7 +25,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -123,14 +122,9 @@ public class RequestGuardFilter extends OncePerRequestFilter {
         response.setStatus(status.value());
         response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        // written flat here: a ProblemDetail's extra properties only flatten with Spring's Jackson mix-in
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:duban:problem:" + code);
-        problem.put("title", Problems.title(status.value()));
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("code", code);
-        json.writeValue(response.getOutputStream(), problem);
+        // written flat: a ProblemDetail's extra properties only flatten with Spring's Jackson mix-in
+        json.writeValue(response.getOutputStream(),
+                Problems.flat(Problems.of(status, Problems.title(status.value()), detail, code)));
     }
 
     /** A request whose body was read already, served again from memory. */

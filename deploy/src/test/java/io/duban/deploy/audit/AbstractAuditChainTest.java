@@ -1,6 +1,34 @@
 package io.duban.deploy.audit;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duban.command.api.Actor;
+import io.duban.command.api.Channel;
+import io.duban.command.api.ProgressReported;
+import io.duban.command.api.Role;
+import io.duban.deploy.testdb.TestDatabase;
+import io.duban.query.audit.chain.AuditTables;
+import io.duban.query.audit.chain.ChainHead;
+import io.duban.query.audit.chain.EventChainer;
+import io.duban.query.audit.chain.StoredEvent;
+import io.duban.query.audit.digest.AuditKeys;
+import io.duban.query.audit.digest.DigestPublisher;
+import io.duban.query.audit.digest.SignedDigest;
+import io.duban.query.audit.verify.AuditCli;
+import io.duban.query.audit.verify.ChainVerifier;
+import io.duban.query.audit.verify.VerificationReport.DigestStatus;
+import io.duban.query.audit.verify.VerificationReport.Kind;
+import io.duban.query.audit.verify.VerificationReport;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opentest4j.TestAbortedException;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,25 +49,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.duban.command.api.Actor;
-import io.duban.command.api.Channel;
-import io.duban.command.api.ProgressReported;
-import io.duban.command.api.Role;
-import io.duban.deploy.audit.VerificationReport.DigestStatus;
-import io.duban.deploy.audit.VerificationReport.Kind;
-import io.duban.deploy.testdb.TestDatabase;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.opentest4j.TestAbortedException;
-import org.springframework.context.ConfigurableApplicationContext;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Events appended through Axon's event store, chained and signed; then tampering done directly in the database with

@@ -1,12 +1,12 @@
 package io.duban.deploy.audit;
 
+import io.duban.deploy.testdb.TestDatabase;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import io.duban.deploy.testdb.TestDatabase;
 
 /** The audit chain on the embedded default: an H2 file database. */
 class AuditChainH2Test extends AbstractAuditChainTest {

@@ -1,11 +1,11 @@
 package io.duban.deploy.audit;
 
+import io.duban.deploy.testdb.PostgresTestSchemas;
+import io.duban.deploy.testdb.TestDatabase;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import io.duban.deploy.testdb.PostgresTestSchemas;
-import io.duban.deploy.testdb.TestDatabase;
 
 /** The audit chain on PostgreSQL, in a fresh schema (skipped with the reason when the server is unreachable). */
 class AuditChainPostgresTest extends AbstractAuditChainTest {

@@ -1,12 +1,9 @@
 package io.duban.deploy.audit;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
 import io.duban.deploy.eventstore.EventStoreConfiguration;
 import io.duban.deploy.testdb.TestDatabase;
 import io.duban.deploy.time.TimeConfiguration;
+import io.duban.query.audit.AuditConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
@@ -15,6 +12,10 @@ import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The event store and audit wiring on the real auto-configuration, without web, MongoDB or component scanning.

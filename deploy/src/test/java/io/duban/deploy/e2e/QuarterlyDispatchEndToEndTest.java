@@ -7,7 +7,7 @@ import io.duban.command.api.dispatch.DispatchRoundOpened;
 import io.duban.command.api.dispatch.LateUnitsReminded;
 import io.duban.command.calendar.WorkingCalendar;
 import io.duban.deploy.DubanApplication;
-import io.duban.deploy.dispatch.DispatchSteps;
+import io.duban.command.dispatch.DispatchSteps;
 import io.duban.query.rebuild.ViewRebuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.duban.query.web;
 
+import io.duban.command.api.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** Thrown by query handlers for an unknown id: 404 with a Chinese problem detail. */

@@ -1,5 +1,6 @@
 package io.duban.query.web;
 
+import io.duban.command.api.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** A list request that would read more than the configured bound: 422 with a hint how to narrow it. */
