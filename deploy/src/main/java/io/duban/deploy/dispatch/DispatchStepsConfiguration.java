@@ -1,6 +1,6 @@
 package io.duban.deploy.dispatch;
 
-import io.duban.command.calendar.WorkingCalendar;
+import io.duban.command.api.calendar.WorkingCalendar;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

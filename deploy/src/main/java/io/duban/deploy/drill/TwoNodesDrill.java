@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.duban.command.calendar.CsvWorkingCalendar;
-import io.duban.command.calendar.WorkingCalendar;
+import io.duban.command.api.calendar.WorkingCalendar;
 
 /**
  * {@code drill two-nodes}: two application nodes on one PostgreSQL schema and one standalone mongo-server.
