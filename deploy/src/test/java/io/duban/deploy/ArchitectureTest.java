@@ -23,11 +23,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "io.duban", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /**
-     * The working calendar's adapters are being moved out on a branch of their own; they are left out of the rules
-     * below until they have moved.
-     */
-    private static final String[] MOVING = {"io.duban.deploy.calendar.."};
+    private static final String[] MOVING = {};
 
     @ArchTest
     static final ArchRule command_knows_nothing_of_the_read_side = noClasses()

@@ -1,5 +1,7 @@
 package io.duban.command.calendar;
 
+import io.duban.command.api.calendar.WorkingCalendar;
+
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -13,7 +13,7 @@ import io.duban.command.api.dispatch.OpenDispatchRound;
 import io.duban.command.api.dispatch.QuarterlyReportRecorded;
 import io.duban.command.api.dispatch.RecordQuarterlyReport;
 import io.duban.command.api.dispatch.RemindLateUnits;
-import io.duban.command.calendar.WorkingCalendar;
+import io.duban.command.api.calendar.WorkingCalendar;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;

@@ -2,7 +2,7 @@ package io.duban.command.dispatch;
 
 import io.duban.command.api.OpenCommitments;
 import io.duban.command.api.work.PeriodicWork;
-import io.duban.command.calendar.WorkingCalendar;
+import io.duban.command.api.calendar.WorkingCalendar;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;

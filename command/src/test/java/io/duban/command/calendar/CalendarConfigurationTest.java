@@ -1,5 +1,7 @@
 package io.duban.command.calendar;
 
+import io.duban.command.api.calendar.WorkingCalendar;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

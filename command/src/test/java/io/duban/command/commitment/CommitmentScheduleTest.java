@@ -28,10 +28,7 @@ import io.duban.command.api.ResponsiblePerson;
 import io.duban.command.api.VerifyCompletion;
 import io.duban.command.api.UrgeCommitment;
 import io.duban.command.api.CommitmentUrged;
-import org.axonframework.messaging.ScopeDescriptor;
-import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.deadline.StubDeadlineManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -46,6 +43,7 @@ import static io.duban.command.api.CommandRefusedException.Reason.INVALID_INPUT;
 import static io.duban.command.api.CommandRefusedException.Reason.NOT_PERMITTED;
 import static io.duban.command.api.CommandRefusedException.Reason.RULE_VIOLATED;
 import static io.duban.command.commitment.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reminders and the escalation ladder with the default policy (reminders 7 and 1 working days before, ladder 3,7)
@@ -60,6 +58,7 @@ class CommitmentScheduleTest {
     private static final LocalDate APR_7 = LocalDate.of(2026, 4, 7);
     private static final LocalDate APR_13 = LocalDate.of(2026, 4, 13);
     private static final Actor SCHEDULE = Actor.schedule();
+    private static final TestCalendar CALENDAR = new TestCalendar();
 
     private AggregateTestFixture<Commitment> fixture;
 
@@ -67,9 +66,8 @@ class CommitmentScheduleTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Commitment.class);
         fixture.registerInjectableResource(new InMemoryItemCatalog().with(POLICY, ITEM_31));
-        fixture.registerInjectableResource(new FixtureClock(fixture, ZONE));
-        fixture.registerInjectableResource(new TestCalendar());
-        fixture.registerInjectableResource(new SchedulePolicy(List.of(7, 1), LADDER, LocalTime.of(9, 0)));
+        fixture.registerInjectableResource(new Timekeeping(new FixtureClock(fixture, ZONE), CALENDAR,
+                new SchedulePolicy(List.of(7, 1), LADDER, LocalTime.of(9, 0))));
     }
 
     private static Instant nineOn(LocalDate date) {
@@ -87,12 +85,18 @@ class CommitmentScheduleTest {
 
         @Test
         void registration_schedules_reminders_7_and_1_working_days_before_each_due_date_at_nine() {
+            Instant first = nineOn(LocalDate.of(2026, 3, 20));
             fixture.givenCurrentTime(registeredAt)
                     .when(register(FINANCE_OFFICIAL))
-                    .expectScheduledDeadlineWithName(nineOn(LocalDate.of(2026, 3, 20)), Commitment.DUE_DATE_APPROACHING)
-                    .expectScheduledDeadlineWithName(nineOn(LocalDate.of(2026, 3, 30)), Commitment.DUE_DATE_APPROACHING)
-                    .expectScheduledDeadline(nineOn(LocalDate.of(2026, 9, 29)), new DueDateReminder("M2", M2_DUE, 1))
-                    .expectScheduledDeadline(nineOn(LocalDate.of(2026, 12, 30)), new DueDateReminder(null, DUE, 1));
+                    .expectScheduledDeadline(first, new NextStep(first));
+            PendingDeadlines.assertOnlyNextStepAt(fixture, first);
+            // one deadline at a time, each the next of: reminders, the date passing, the ladder (M1 and M2 are left
+            // open, so both climb)
+            assertThat(PendingDeadlines.nextStepsUntil(fixture, endOf(DUE))).containsExactly(
+                    first, nineOn(LocalDate.of(2026, 3, 30)), endOf(M1_DUE), nineOn(APR_7), nineOn(APR_13),
+                    nineOn(CALENDAR.minusWorkingDays(M2_DUE, 7)), nineOn(LocalDate.of(2026, 9, 29)), endOf(M2_DUE),
+                    nineOn(CALENDAR.plusWorkingDays(M2_DUE, 4)), nineOn(CALENDAR.plusWorkingDays(M2_DUE, 8)),
+                    nineOn(CALENDAR.minusWorkingDays(DUE, 7)), nineOn(LocalDate.of(2026, 12, 30)), endOf(DUE));
         }
 
         @Test
@@ -159,9 +163,9 @@ class CommitmentScheduleTest {
                     List.of(new MilestonePlan("出台办法", APR_7), new MilestonePlan("拨付", may11)), FINANCE_OFFICIAL);
             fixture.givenCurrentTime(START.atStartOfDay(ZONE).toInstant())
                     .when(command)
-                    .expectScheduledDeadline(nineOn(LocalDate.of(2026, 4, 3)), new DueDateReminder("M1", APR_7, 1))
-                    .expectScheduledDeadline(nineOn(LocalDate.of(2026, 5, 9)), new DueDateReminder("M2", may11, 1))
-                    .expectScheduledDeadline(nineOn(LocalDate.of(2026, 4, 28)), new DueDateReminder("M2", may11, 7));
+                    .expectSuccessfulHandlerExecution();
+            assertThat(PendingDeadlines.nextStepsUntil(fixture, endOf(may11).minusSeconds(1))).containsSubsequence(
+                    nineOn(LocalDate.of(2026, 4, 3)), nineOn(LocalDate.of(2026, 4, 28)), nineOn(LocalDate.of(2026, 5, 9)));
         }
 
         @Test
@@ -171,8 +175,11 @@ class CommitmentScheduleTest {
                     .andGivenCommands(register(FINANCE_OFFICIAL),
                             new RequestDeadlineChange(ID, "M1", later, "征求意见延长", FINANCE_OFFICIAL))
                     .when(new ApproveDeadlineChange(ID, "D1", null, OFFICE))
-                    .expectScheduledDeadline(nineOn(LocalDate.of(2026, 6, 29)), new DueDateReminder("M1", later, 1))
-                    .expectScheduledDeadline(endOf(later), new DueDatePassed("M1", later));
+                    .expectScheduledDeadline(nineOn(CALENDAR.minusWorkingDays(later, 7)),
+                            new NextStep(nineOn(CALENDAR.minusWorkingDays(later, 7))));
+            PendingDeadlines.assertOnlyNextStepAt(fixture, nineOn(CALENDAR.minusWorkingDays(later, 7)));
+            assertThat(PendingDeadlines.nextStepsUntil(fixture, endOf(later)))
+                    .containsSubsequence(nineOn(LocalDate.of(2026, 6, 29)), endOf(later));
         }
 
         @Test
@@ -212,8 +219,10 @@ class CommitmentScheduleTest {
                     .whenTimeAdvancesTo(endOf(M1_DUE).plusSeconds(1))
                     .expectEvents(new MilestoneBecameOverdue(ID, "M1", M1_DUE, SCHEDULE),
                             new EscalationStarted(ID, "M1", M1_DUE, LADDER, SCHEDULE))
-                    .expectScheduledDeadline(nineOn(APR_7), new EscalationStep("M1", M1_DUE, 2))
-                    .expectScheduledDeadline(nineOn(APR_13), new EscalationStep("M1", M1_DUE, 3));
+                    .expectScheduledDeadline(nineOn(APR_7), new NextStep(nineOn(APR_7)));
+            PendingDeadlines.assertOnlyNextStepAt(fixture, nineOn(APR_7));
+            assertThat(PendingDeadlines.nextStepsUntil(fixture, nineOn(APR_13)))
+                    .containsExactly(nineOn(APR_7), nineOn(APR_13));
         }
 
         @Test
@@ -260,14 +269,14 @@ class CommitmentScheduleTest {
 
     /**
      * What stops or ends a running case. The case is given as events; its remaining step is put on the fixture's
-     * deadline manager as the overdue handler would have left it, so the step's own checks are exercised.
+     * deadline manager as an older version's overdue handler left it, so such a deadline's handling is exercised.
      */
     @Nested
     class StopConditions {
 
         @Test
         void a_progress_report_pauses_the_climb_at_its_level() {
-            fixture.given(openCase(LADDER))
+            givenOpenCase()
                     .when(new ReportProgress(ID, 30, "已起草", null, FINANCE_OFFICIAL))
                     .expectEvents(new ProgressReported(ID, 30, 0, "已起草", null, FINANCE_OFFICIAL),
                             new EscalationPaused(ID, "M1", M1_DUE, 1, EscalationPauseReason.PROGRESS_REPORTED,
@@ -276,7 +285,7 @@ class CommitmentScheduleTest {
 
         @Test
         void an_acknowledgement_by_the_office_pauses_the_climb_at_level_2() {
-            fixture.given(openCase(LADDER))
+            givenOpenCase()
                     .andGiven(new EscalationRaised(ID, "M1", M1_DUE, 2, SCHEDULE))
                     .when(new AcknowledgeAlert(ID, OFFICE))
                     .expectEvents(new AlertAcknowledged(ID, OFFICE),
@@ -286,7 +295,7 @@ class CommitmentScheduleTest {
 
         @Test
         void a_paused_case_is_not_paused_again() {
-            fixture.given(openCase(LADDER))
+            givenOpenCase()
                     .andGiven(paused())
                     .when(new AcknowledgeAlert(ID, FINANCE_OFFICIAL))
                     .expectEvents(new AlertAcknowledged(ID, FINANCE_OFFICIAL));
@@ -294,7 +303,7 @@ class CommitmentScheduleTest {
 
         @Test
         void an_open_case_climbs_when_its_step_fires() {
-            fixture.given(openCase(LADDER));
+            givenOpenCase();
             scheduleStep(2);
             fixture.whenTimeAdvancesTo(nineOn(APR_7).plusSeconds(1))
                     .expectEvents(new EscalationRaised(ID, "M1", M1_DUE, 2, SCHEDULE));
@@ -302,7 +311,7 @@ class CommitmentScheduleTest {
 
         @Test
         void a_paused_case_takes_no_further_step() {
-            fixture.given(openCase(LADDER)).andGiven(paused());
+            givenOpenCase().andGiven(paused());
             scheduleStep(2);
             fixture.whenTimeAdvancesTo(nineOn(APR_7).plusSeconds(1))
                     .expectNoEvents();
@@ -310,7 +319,7 @@ class CommitmentScheduleTest {
 
         @Test
         void a_step_is_taken_once_even_if_delivered_twice() {
-            fixture.given(openCase(LADDER)).andGiven(new EscalationRaised(ID, "M1", M1_DUE, 2, SCHEDULE));
+            givenOpenCase().andGiven(new EscalationRaised(ID, "M1", M1_DUE, 2, SCHEDULE));
             scheduleStep(2);
             fixture.whenTimeAdvancesTo(nineOn(APR_7).plusSeconds(1))
                     .expectNoEvents();
@@ -319,7 +328,7 @@ class CommitmentScheduleTest {
         @Test
         void a_step_that_fires_before_the_one_below_raises_both_in_order() {
             // both steps came due at once and Quartz ran level 3 first
-            fixture.given(openCase(LADDER));
+            givenOpenCase();
             scheduleStep(3);
             fixture.whenTimeAdvancesTo(nineOn(APR_13).plusSeconds(1))
                     .expectEvents(new EscalationRaised(ID, "M1", M1_DUE, 2, SCHEDULE),
@@ -328,7 +337,7 @@ class CommitmentScheduleTest {
 
         @Test
         void the_lower_step_firing_after_a_higher_one_changes_nothing() {
-            fixture.given(openCase(LADDER)).andGiven(new EscalationRaised(ID, "M1", M1_DUE, 2, SCHEDULE),
+            givenOpenCase().andGiven(new EscalationRaised(ID, "M1", M1_DUE, 2, SCHEDULE),
                     new EscalationRaised(ID, "M1", M1_DUE, 3, SCHEDULE));
             scheduleStep(2);
             fixture.whenTimeAdvancesTo(nineOn(APR_7).plusSeconds(1))
@@ -337,7 +346,7 @@ class CommitmentScheduleTest {
 
         @Test
         void a_paused_case_takes_no_late_step_either() {
-            fixture.given(openCase(LADDER)).andGiven(paused());
+            givenOpenCase().andGiven(paused());
             scheduleStep(3);
             fixture.whenTimeAdvancesTo(nineOn(APR_13).plusSeconds(1))
                     .expectNoEvents();
@@ -345,7 +354,7 @@ class CommitmentScheduleTest {
 
         @Test
         void completing_the_milestone_ends_the_case() {
-            fixture.given(openCase(LADDER))
+            givenOpenCase()
                     .when(new CompleteMilestone(ID, "M1", "已印发", FINANCE_OFFICIAL))
                     .expectEvents(new MilestoneCompleted(ID, "M1", "已印发", FINANCE_OFFICIAL),
                             new EscalationEnded(ID, "M1", M1_DUE, 1, EscalationEndReason.MILESTONE_COMPLETED,
@@ -354,7 +363,7 @@ class CommitmentScheduleTest {
 
         @Test
         void an_ended_case_takes_no_further_step() {
-            fixture.given(openCase(LADDER)).andGiven(new MilestoneCompleted(ID, "M1", null, FINANCE_OFFICIAL),
+            givenOpenCase().andGiven(new MilestoneCompleted(ID, "M1", null, FINANCE_OFFICIAL),
                     new EscalationEnded(ID, "M1", M1_DUE, 1, EscalationEndReason.MILESTONE_COMPLETED,
                             FINANCE_OFFICIAL));
             scheduleStep(2);
@@ -365,7 +374,7 @@ class CommitmentScheduleTest {
         @Test
         void an_approved_deadline_change_ends_the_case() {
             LocalDate later = LocalDate.of(2026, 6, 30);
-            fixture.given(openCase(LADDER))
+            givenOpenCase()
                     .andGiven(new DeadlineChangeRequested(ID, "D1", "M1", M1_DUE, later, "原因", FINANCE_OFFICIAL))
                     .when(new ApproveDeadlineChange(ID, "D1", null, OFFICE))
                     .expectEvents(new DeadlineChangeApproved(ID, "D1", "M1", M1_DUE, later, null, OFFICE),
@@ -385,23 +394,23 @@ class CommitmentScheduleTest {
                                     FINANCE_OFFICIAL));
         }
 
+        /** The case as opened when M1's date passed, at that time (the fixture's clock then runs from there). */
+        private org.axonframework.test.aggregate.TestExecutor<Commitment> givenOpenCase() {
+            return fixture.givenCurrentTime(endOf(M1_DUE)).andGiven(openCase(LADDER));
+        }
+
         private EscalationPaused paused() {
             return new EscalationPaused(ID, "M1", M1_DUE, 1, EscalationPauseReason.PROGRESS_REPORTED,
                     FINANCE_OFFICIAL);
         }
 
-        /** The step the overdue handler scheduled when the case opened (see Ladder for that scheduling). */
+        /**
+         * A step as the overdue handler of an older version scheduled it when the case opened (one deadline per level);
+         * such deadlines may still be in a Quartz store, and now wake the commitment up to take whatever is due.
+         */
         private void scheduleStep(int level) {
-            try {
-                var field = AggregateTestFixture.class.getDeclaredField("deadlineManager");
-                field.setAccessible(true);
-                StubDeadlineManager deadlines = (StubDeadlineManager) field.get(fixture);
-                ScopeDescriptor scope = new AggregateScopeDescriptor(Commitment.class.getSimpleName(), ID);
-                deadlines.schedule(nineOn(level == 2 ? APR_7 : APR_13), Commitment.ESCALATION_STEP,
-                        new EscalationStep("M1", M1_DUE, level), scope);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
+            PendingDeadlines.scheduleLegacy(fixture, nineOn(level == 2 ? APR_7 : APR_13), EscalationStep.NAME,
+                    new EscalationStep("M1", M1_DUE, level));
         }
     }
 
@@ -435,6 +444,58 @@ class CommitmentScheduleTest {
                             new MilestoneBecameOverdue(ID, "M1", later, SCHEDULE),
                             new EscalationStarted(ID, "M1", later, LADDER, SCHEDULE),
                             new EscalationRaised(ID, "M1", later, 2, SCHEDULE));
+        }
+    }
+
+    /**
+     * Deadlines of the kinds an older version scheduled (one per due date, reminder and ladder step) may still be in
+     * a Quartz store when this version starts. Each is a wake-up call: what is due comes from the commitment's state.
+     */
+    @Nested
+    class LegacyDeadlines {
+
+        private final LocalDate later = LocalDate.of(2026, 6, 30);
+
+        @Test
+        void an_old_due_date_deadline_still_due_records_the_date_passing_once_and_arms_one_next_step() {
+            // registered by the older version: no next step, its own deadlines pending (one delivered twice)
+            fixture.givenCurrentTime(M1_DUE.atTime(12, 0).atZone(ZONE).toInstant()).andGiven(registered());
+            PendingDeadlines.scheduleLegacy(fixture, endOf(M1_DUE), DueDatePassed.NAME,
+                    new DueDatePassed("M1", M1_DUE));
+            PendingDeadlines.scheduleLegacy(fixture, endOf(M1_DUE), DueDatePassed.NAME,
+                    new DueDatePassed("M1", M1_DUE));
+            fixture.whenTimeAdvancesTo(endOf(M1_DUE).plusSeconds(1))
+                    .expectEvents(new MilestoneBecameOverdue(ID, "M1", M1_DUE, SCHEDULE),
+                            new EscalationStarted(ID, "M1", M1_DUE, LADDER, SCHEDULE));
+            PendingDeadlines.assertOnlyNextStepAt(fixture, nineOn(APR_7));
+        }
+
+        @Test
+        void old_deadlines_of_a_date_moved_since_take_nothing_and_leave_the_one_next_step() {
+            fixture.givenCurrentTime(START.atStartOfDay(ZONE).toInstant())
+                    .andGivenCommands(register(FINANCE_OFFICIAL),
+                            new RequestDeadlineChange(ID, "M1", later, "征求意见延长", FINANCE_OFFICIAL),
+                            new ApproveDeadlineChange(ID, "D1", null, OFFICE));
+            PendingDeadlines.scheduleLegacy(fixture, nineOn(LocalDate.of(2026, 3, 30)), DueDateReminder.NAME,
+                    new DueDateReminder("M1", M1_DUE, 1));
+            PendingDeadlines.scheduleLegacy(fixture, endOf(M1_DUE), DueDatePassed.NAME,
+                    new DueDatePassed("M1", M1_DUE));
+            PendingDeadlines.scheduleLegacy(fixture, nineOn(APR_7), EscalationStep.NAME,
+                    new EscalationStep("M1", M1_DUE, 2));
+            fixture.whenTimeAdvancesTo(nineOn(APR_7).plusSeconds(1))
+                    .expectNoEvents();
+            PendingDeadlines.assertOnlyNextStepAt(fixture, nineOn(CALENDAR.minusWorkingDays(later, 7)));
+        }
+
+        @Test
+        void an_old_reminder_already_taken_is_not_repeated() {
+            fixture.givenCurrentTime(START.atStartOfDay(ZONE).toInstant())
+                    .andGivenCommands(register(FINANCE_OFFICIAL));
+            PendingDeadlines.scheduleLegacy(fixture, nineOn(LocalDate.of(2026, 3, 20)), DueDateReminder.NAME,
+                    new DueDateReminder("M1", M1_DUE, 7));
+            fixture.whenTimeAdvancesTo(nineOn(LocalDate.of(2026, 3, 20)).plusSeconds(1))
+                    .expectEvents(new DueDateApproaching(ID, "M1", M1_DUE, 7, SCHEDULE));
+            PendingDeadlines.assertOnlyNextStepAt(fixture, nineOn(LocalDate.of(2026, 3, 30)));
         }
     }
 

@@ -47,6 +47,7 @@ import static io.duban.command.api.CommandRefusedException.Reason.NOT_PERMITTED;
 import static io.duban.command.api.CommandRefusedException.Reason.RULE_VIOLATED;
 import static io.duban.command.commitment.Fixtures.*;
 import static io.duban.command.commitment.Refusal.refused;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CommitmentTest {
 
@@ -60,10 +61,9 @@ class CommitmentTest {
         fixture = new AggregateTestFixture<>(Commitment.class);
         catalog = new InMemoryItemCatalog().with(POLICY, ITEM_31);
         fixture.registerInjectableResource(catalog);
-        fixture.registerInjectableResource(new FixtureClock(fixture, ZONE));
-        fixture.registerInjectableResource(new TestCalendar());
         // no reminders and no ladder steps here: CommitmentScheduleTest covers them
-        fixture.registerInjectableResource(new SchedulePolicy(List.of(), List.of(), java.time.LocalTime.of(9, 0)));
+        fixture.registerInjectableResource(new Timekeeping(new FixtureClock(fixture, ZONE), new TestCalendar(),
+                new SchedulePolicy(List.of(), List.of(), java.time.LocalTime.of(9, 0))));
     }
 
     @Nested
@@ -452,6 +452,70 @@ class CommitmentTest {
         }
     }
 
+    /** "已完成" with milestones still open: one command reaches them and claims, all recorded or nothing. */
+    @Nested
+    class ClaimCompletingOpenMilestones {
+
+        @Test
+        void the_open_milestones_are_reached_with_the_summary_and_the_claim_follows() {
+            fixture.given(registered(), new MilestoneCompleted(ID, "M1", null, FINANCE_OFFICIAL))
+                    .when(new ClaimCompletion(ID, " 补助已拨付 ", FINANCE_OFFICIAL, true))
+                    .expectEvents(new MilestoneCompleted(ID, "M2", "补助已拨付", FINANCE_OFFICIAL),
+                            new CompletionClaimed(ID, "补助已拨付", FINANCE_OFFICIAL))
+                    .expectResultMessagePayload(List.of("M2"));
+        }
+
+        @Test
+        void an_open_case_ends_with_its_milestone_and_the_final_dates_with_the_claim() {
+            fixture.given(registered(), new MilestoneBecameOverdue(ID, "M1", M1_DUE, Actor.schedule()),
+                            new EscalationStarted(ID, "M1", M1_DUE, List.of(), Actor.schedule()))
+                    .when(new ClaimCompletion(ID, "已完成", FINANCE_OFFICIAL, true))
+                    .expectEvents(new MilestoneCompleted(ID, "M1", "已完成", FINANCE_OFFICIAL),
+                            new io.duban.command.api.EscalationEnded(ID, "M1", M1_DUE, 1,
+                                    io.duban.command.api.EscalationEndReason.MILESTONE_COMPLETED, FINANCE_OFFICIAL),
+                            new MilestoneCompleted(ID, "M2", "已完成", FINANCE_OFFICIAL),
+                            new CompletionClaimed(ID, "已完成", FINANCE_OFFICIAL))
+                    .expectResultMessagePayload(List.of("M1", "M2"));
+        }
+
+        @Test
+        void with_every_milestone_reached_it_is_a_plain_claim() {
+            fixture.given(allMilestonesDone())
+                    .when(new ClaimCompletion(ID, "补助已拨付", FINANCE_OFFICIAL, true))
+                    .expectEvents(new CompletionClaimed(ID, "补助已拨付", FINANCE_OFFICIAL))
+                    .expectResultMessagePayload(List.of());
+        }
+
+        @Test
+        void a_refusal_records_no_milestone_either() {
+            fixture.given(registered())
+                    .when(new ClaimCompletion(ID, "补助已拨付", EDUCATION_OFFICIAL, true))
+                    .expectException(refused(NOT_PERMITTED, "commitment.not-your-unit"))
+                    .expectNoEvents();
+            fixture.given(registered())
+                    .when(new ClaimCompletion(ID, " ", FINANCE_OFFICIAL, true))
+                    .expectException(refused(INVALID_INPUT, "input.required"))
+                    .expectNoEvents();
+            // the summary is each milestone's note too, and a note is at most 2000 characters
+            fixture.given(registered())
+                    .when(new ClaimCompletion(ID, "已".repeat(2001), FINANCE_OFFICIAL, true))
+                    .expectException(refused(INVALID_INPUT, "input.too-long"))
+                    .expectNoEvents();
+            fixture.given(claimedHistory())
+                    .when(new ClaimCompletion(ID, "再次申请", FINANCE_OFFICIAL, true))
+                    .expectException(refused(RULE_VIOLATED, "completion.not-open"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void without_it_an_open_milestone_still_refuses_the_claim() {
+            fixture.given(registered())
+                    .when(new ClaimCompletion(ID, "补助已拨付", FINANCE_OFFICIAL))
+                    .expectException(refused(RULE_VIOLATED, "completion.milestones-open"))
+                    .expectNoEvents();
+        }
+    }
+
     @Nested
     class Completion {
 
@@ -527,9 +591,11 @@ class CommitmentTest {
         void registration_schedules_the_end_of_every_due_date_in_the_business_zone() {
             fixture.givenCurrentTime(registeredAt)
                     .when(register(FINANCE_OFFICIAL))
-                    .expectScheduledDeadlineWithName(endOf(M1_DUE), Commitment.DUE_DATE_PASSED)
-                    .expectScheduledDeadlineWithName(endOf(M2_DUE), Commitment.DUE_DATE_PASSED)
-                    .expectScheduledDeadlineWithName(endOf(DUE), Commitment.DUE_DATE_PASSED);
+                    .expectScheduledDeadline(endOf(M1_DUE), new NextStep(endOf(M1_DUE)));
+            PendingDeadlines.assertOnlyNextStepAt(fixture, endOf(M1_DUE));
+            // one deadline at a time: each due date's end is the next step once the one before has passed
+            assertThat(PendingDeadlines.nextStepsUntil(fixture, endOf(DUE)))
+                    .containsExactly(endOf(M1_DUE), endOf(M2_DUE), endOf(DUE));
         }
 
         @Test
@@ -537,8 +603,19 @@ class CommitmentTest {
             Instant late = endOf(M1_DUE).plusSeconds(3600);
             fixture.givenCurrentTime(late)
                     .when(register(FINANCE_OFFICIAL))
-                    .expectScheduledDeadlineWithName(late, Commitment.DUE_DATE_PASSED)
-                    .expectScheduledDeadlineWithName(endOf(M2_DUE), Commitment.DUE_DATE_PASSED);
+                    .expectScheduledDeadline(late, new NextStep(late));
+            PendingDeadlines.assertOnlyNextStepAt(fixture, late);
+        }
+
+        @Test
+        void the_next_step_after_a_date_already_past_is_the_next_due_date() {
+            Instant late = endOf(M1_DUE).plusSeconds(3600);
+            fixture.givenCurrentTime(late)
+                    .andGivenCommands(register(FINANCE_OFFICIAL))
+                    .whenTimeAdvancesTo(late)
+                    .expectEvents(new MilestoneBecameOverdue(ID, "M1", M1_DUE, Actor.schedule()),
+                            new EscalationStarted(ID, "M1", M1_DUE, List.of(), Actor.schedule()));
+            PendingDeadlines.assertOnlyNextStepAt(fixture, endOf(M2_DUE));
         }
 
         @Test

@@ -43,9 +43,8 @@ class TargetMilestonesTest {
         fixture = new AggregateTestFixture<>(Commitment.class);
         fixture.registerInjectableResource(new InMemoryItemCatalog().with(POLICY, ITEM_31_WITH_TARGET)
                 .with(POLICY, ITEM_57).with(POLICY, ITEM_3));
-        fixture.registerInjectableResource(new FixtureClock(fixture, ZONE));
-        fixture.registerInjectableResource(new TestCalendar());
-        fixture.registerInjectableResource(new SchedulePolicy(List.of(), List.of(), LocalTime.of(9, 0)));
+        fixture.registerInjectableResource(new Timekeeping(new FixtureClock(fixture, ZONE), new TestCalendar(),
+                new SchedulePolicy(List.of(), List.of(), LocalTime.of(9, 0))));
     }
 
     @Test

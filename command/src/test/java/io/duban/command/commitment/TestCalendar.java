@@ -1,6 +1,6 @@
 package io.duban.command.commitment;
 
-import io.duban.command.calendar.WorkingCalendar;
+import io.duban.command.api.calendar.WorkingCalendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -5,7 +5,7 @@ import io.duban.command.api.CommandRefusedException;
 import io.duban.command.api.dispatch.CloseDispatchRound;
 import io.duban.command.api.dispatch.OpenDispatchRound;
 import io.duban.command.api.dispatch.RemindLateUnits;
-import io.duban.command.calendar.WorkingCalendar;
+import io.duban.command.api.calendar.WorkingCalendar;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;

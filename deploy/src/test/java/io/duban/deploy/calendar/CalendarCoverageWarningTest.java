@@ -2,12 +2,13 @@ package io.duban.deploy.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.duban.command.api.work.PeriodicWork;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import io.duban.command.calendar.WorkingCalendar;
+import io.duban.command.api.calendar.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -60,17 +61,16 @@ class CalendarCoverageWarningTest {
     }
 
     @Test
-    void checksAsSoonAsTheApplicationIsReadyAndStopsOnClose(CapturedOutput output) throws Exception {
-        CalendarCoverageWarning warning = warningAt("2026-11-25T01:00:00Z");
-        warning.startDailyCheck();
-        try {
-            long deadline = System.currentTimeMillis() + 5_000;
-            while (!output.getOut().contains("holiday data ends on") && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(output.getOut()).contains("holiday data ends on 2026-12-31");
-        } finally {
-            warning.destroy();
-        }
+    void checksAsSoonAsTheApplicationIsReady(CapturedOutput output) {
+        warningAt("2026-11-25T01:00:00Z").checkAtStart();
+        assertThat(output.getOut()).contains("holiday data ends on 2026-12-31");
+    }
+
+    @Test
+    void checksEveryMorningOnTheScheduler(CapturedOutput output) {
+        PeriodicWork daily = warningAt("2026-11-25T01:00:00Z").calendarCoverageCheck();
+        assertThat(daily.cron()).isEqualTo("0 0 8 * * ?");
+        daily.pass().run();
+        assertThat(output.getOut()).contains("holiday data ends on 2026-12-31");
     }
 }

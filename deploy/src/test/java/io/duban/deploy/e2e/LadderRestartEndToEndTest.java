@@ -8,7 +8,7 @@ import io.duban.bot.alert.Outbox;
 import io.duban.command.api.EscalationRaised;
 import io.duban.command.api.EscalationStarted;
 import io.duban.command.api.MilestoneBecameOverdue;
-import io.duban.command.calendar.WorkingCalendar;
+import io.duban.command.api.calendar.WorkingCalendar;
 import io.duban.deploy.DubanApplication;
 import io.duban.deploy.testdingtalk.FakeDingTalkSettings;
 import io.duban.query.rebuild.ViewRebuilder;

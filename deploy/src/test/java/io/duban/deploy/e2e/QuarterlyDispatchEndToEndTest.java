@@ -5,7 +5,7 @@ import io.duban.command.api.dispatch.DispatchRoundClosed;
 import io.duban.command.api.dispatch.DispatchRoundId;
 import io.duban.command.api.dispatch.DispatchRoundOpened;
 import io.duban.command.api.dispatch.LateUnitsReminded;
-import io.duban.command.calendar.WorkingCalendar;
+import io.duban.command.api.calendar.WorkingCalendar;
 import io.duban.deploy.DubanApplication;
 import io.duban.command.dispatch.DispatchSteps;
 import io.duban.query.rebuild.ViewRebuilder;

@@ -1,6 +1,6 @@
 package io.duban.query.board;
 
-import io.duban.query.commitment.CommitmentStatus;
+import io.duban.command.api.CommitmentStatus;
 import io.duban.query.commitment.CommitmentView;
 import io.duban.query.commitment.CommitmentView.MilestoneView;
 import io.duban.query.light.Light;

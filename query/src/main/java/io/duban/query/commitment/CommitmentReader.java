@@ -1,6 +1,7 @@
 package io.duban.query.commitment;
 
 import com.mongodb.client.model.Filters;
+import io.duban.command.api.CommitmentStatus;
 import io.duban.query.view.StoredTime;
 import org.bson.Document;
 import org.bson.conversions.Bson;

@@ -1,5 +1,6 @@
 package io.duban.query.commitment;
 
+import io.duban.command.api.CommitmentStatus;
 import io.duban.command.api.ProgressFigure;
 import io.duban.query.view.ActorRef;
 import io.duban.query.view.StoredTime;

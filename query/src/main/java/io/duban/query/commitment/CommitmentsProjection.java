@@ -7,6 +7,7 @@ import io.duban.command.api.Actor;
 import io.duban.command.api.AlertAcknowledged;
 import io.duban.command.api.CommitmentRegistered;
 import io.duban.command.api.CommitmentReopened;
+import io.duban.command.api.CommitmentStatus;
 import io.duban.command.api.CompletionClaimed;
 import io.duban.command.api.CompletionVerified;
 import io.duban.command.api.DeadlineChangeApproved;

@@ -3,7 +3,7 @@ package io.duban.query.dispatch;
 import io.duban.query.catalog.CatalogReader;
 import io.duban.query.catalog.ItemView;
 import io.duban.query.commitment.CommitmentReader;
-import io.duban.query.commitment.CommitmentStatus;
+import io.duban.command.api.CommitmentStatus;
 import io.duban.query.commitment.CommitmentView;
 import io.duban.query.dispatch.DispatchDigest.Counts;
 import io.duban.query.dispatch.DispatchDigest.Entry;

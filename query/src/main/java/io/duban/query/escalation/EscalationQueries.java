@@ -1,5 +1,6 @@
 package io.duban.query.escalation;
 
+import io.duban.command.api.calendar.WorkingCalendar;
 import io.duban.query.catalog.CatalogReader;
 import io.duban.query.catalog.ItemRef;
 import io.duban.query.catalog.ItemView;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
 /**
  * Answers {@link FindEscalations} from the commitments view's escalation cases; the days overdue are counted at read
  * time with the injected clock (its date in its zone is "today") and, when the application supplies one, the
- * {@link WorkingDays}.
+ * {@link WorkingCalendar} (the one the deadlines are counted in).
  */
 @Component
 public class EscalationQueries {
@@ -40,15 +41,15 @@ public class EscalationQueries {
     private final CommitmentReader commitments;
     private final CatalogReader catalog;
     private final Clock clock;
-    private final WorkingDays calendar;
+    private final WorkingCalendar calendar;
 
     @Autowired
     public EscalationQueries(CommitmentReader commitments, CatalogReader catalog, Clock clock,
-                             ObjectProvider<WorkingDays> calendar) {
+                             ObjectProvider<WorkingCalendar> calendar) {
         this(commitments, catalog, clock, calendar.getIfAvailable());
     }
 
-    EscalationQueries(CommitmentReader commitments, CatalogReader catalog, Clock clock, WorkingDays calendar) {
+    EscalationQueries(CommitmentReader commitments, CatalogReader catalog, Clock clock, WorkingCalendar calendar) {
         this.commitments = commitments;
         this.catalog = catalog;
         this.clock = clock;

@@ -20,7 +20,7 @@ import io.duban.query.catalog.ItemsProjection;
 import io.duban.query.catalog.PoliciesProjection;
 import io.duban.query.catalog.UnitsProjection;
 import io.duban.query.commitment.CommitmentReader;
-import io.duban.query.commitment.CommitmentStatus;
+import io.duban.command.api.CommitmentStatus;
 import io.duban.query.commitment.CommitmentView.MilestoneView;
 import io.duban.query.commitment.CommitmentsProjection;
 import io.duban.query.fixtures.WireMongo;

@@ -13,7 +13,7 @@ import io.duban.query.catalog.PolicyQueries;
 import io.duban.query.catalog.UnitRef;
 import io.duban.query.catalog.UnitsProjection;
 import io.duban.query.commitment.CommitmentReader;
-import io.duban.query.commitment.CommitmentStatus;
+import io.duban.command.api.CommitmentStatus;
 import io.duban.query.commitment.CommitmentsProjection;
 import io.duban.query.fixtures.WireMongoTest;
 import io.duban.query.light.BoardProperties;

@@ -10,6 +10,7 @@ import io.duban.command.api.EscalationPaused;
 import io.duban.command.api.EscalationRaised;
 import io.duban.command.api.EscalationStarted;
 import io.duban.command.api.Milestone;
+import io.duban.command.api.calendar.WorkingCalendar;
 import io.duban.query.catalog.CatalogReader;
 import io.duban.query.catalog.ItemsProjection;
 import io.duban.query.commitment.CommitmentReader;
@@ -104,7 +105,7 @@ class EscalationQueriesTest extends WireMongoTest {
         projection.on(event, commitment(commitmentId, sequence, event, Instant.parse(at)));
     }
 
-    private EscalationQueries queries(WorkingDays calendar) {
+    private EscalationQueries queries(WorkingCalendar calendar) {
         return new EscalationQueries(new CommitmentReader(mongo), new CatalogReader(mongo), TODAY, calendar);
     }
 
@@ -185,11 +186,37 @@ class EscalationQueriesTest extends WireMongoTest {
     }
 
     /** Monday to Friday, no holidays. */
-    private static final class WeekendsOnly implements WorkingDays {
+    private static final class WeekendsOnly implements WorkingCalendar {
 
         @Override
         public boolean isWorkingDay(LocalDate date) {
             return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+        }
+
+        @Override
+        public LocalDate plusWorkingDays(LocalDate date, int days) {
+            return step(date, days, 1);
+        }
+
+        @Override
+        public LocalDate minusWorkingDays(LocalDate date, int days) {
+            return step(date, days, -1);
+        }
+
+        private LocalDate step(LocalDate date, int days, int direction) {
+            LocalDate day = date;
+            for (int counted = 0; counted < days; ) {
+                day = day.plusDays(direction);
+                if (isWorkingDay(day)) {
+                    counted++;
+                }
+            }
+            return day;
+        }
+
+        @Override
+        public LocalDate coveredUntil() {
+            return LocalDate.MAX;
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.duban.query.light;
 
-import io.duban.query.commitment.CommitmentStatus;
+import io.duban.command.api.CommitmentStatus;
 import io.duban.query.commitment.CommitmentView;
 import io.duban.query.commitment.CommitmentView.CompletionClaim;
 import io.duban.query.commitment.CommitmentView.MilestoneView;

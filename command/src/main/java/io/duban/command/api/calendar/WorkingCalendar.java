@@ -1,10 +1,12 @@
-package io.duban.command.calendar;
+package io.duban.command.api.calendar;
 
 import java.time.LocalDate;
 
 /**
  * Chinese working days: Monday to Friday, except statutory holidays, plus the weekend days made working days by an
- * adjustment (调休). Deadlines, reminders and the escalation ladder count in these days.
+ * adjustment (调休). Deadlines, reminders and the escalation ladder count in these days, and the read side counts the
+ * working days a case is overdue in the same ones: one calendar, implemented by the command side's
+ * {@code CsvWorkingCalendar} bean and declared here so that every module can take it.
  */
 public interface WorkingCalendar {
 

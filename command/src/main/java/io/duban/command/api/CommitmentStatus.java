@@ -1,6 +1,9 @@
-package io.duban.query.commitment;
+package io.duban.command.api;
 
-/** Where a commitment stands, as the read side derives it from the events. */
+/**
+ * Where a commitment stands: the aggregate decides with it, the read side shows it. The names are stored as they are
+ * in the views ({@code status} of a commitment document), so they never change.
+ */
 public enum CommitmentStatus {
     /** Registered (or reopened) and being worked on. */
     OPEN,

@@ -1,7 +1,0 @@
-package io.duban.command.commitment;
-
-enum CommitmentStatus {
-    OPEN,
-    COMPLETION_CLAIMED,
-    VERIFIED
-}
