@@ -1,10 +1,11 @@
 package io.duban.query.dispatch;
 
-import io.duban.query.dispatch.DispatchDigest.Counts;
-import io.duban.query.dispatch.DispatchDigest.Entry;
-import io.duban.query.dispatch.DispatchDigest.ItemRow;
-import io.duban.query.dispatch.DispatchDigest.OverdueCase;
-import io.duban.query.dispatch.DispatchDigest.UnitRow;
+import io.duban.query.api.dispatch.DispatchDigest;
+import io.duban.query.api.dispatch.DispatchDigest.Counts;
+import io.duban.query.api.dispatch.DispatchDigest.Entry;
+import io.duban.query.api.dispatch.DispatchDigest.ItemRow;
+import io.duban.query.api.dispatch.DispatchDigest.OverdueCase;
+import io.duban.query.api.dispatch.DispatchDigest.UnitRow;
 import org.springframework.web.util.HtmlUtils;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.duban.query.export;
 
-import io.duban.query.commitment.CommitmentStatus;
+import io.duban.query.api.commitment.CommitmentStatus;
 
 import java.time.LocalDate;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.duban.query.export;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.command.api.Channel;
-import io.duban.query.commitment.CommitmentStatus;
+import io.duban.query.api.commitment.CommitmentStatus;
 import io.duban.query.timeline.TimelineEntry;
 import org.springframework.web.util.HtmlUtils;
 

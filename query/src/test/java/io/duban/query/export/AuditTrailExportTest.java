@@ -19,7 +19,7 @@ import io.duban.command.api.ProgressReported;
 import io.duban.command.api.Role;
 import io.duban.query.catalog.CatalogReader;
 import io.duban.query.catalog.UnitsProjection;
-import io.duban.query.commitment.CommitmentStatus;
+import io.duban.query.api.commitment.CommitmentStatus;
 import io.duban.query.fixtures.WireMongoTest;
 import io.duban.query.timeline.TimelineProjection;
 import io.duban.query.timeline.TimelineQueries;
