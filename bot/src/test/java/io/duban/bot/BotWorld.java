@@ -79,7 +79,28 @@ public final class BotWorld {
     }
 
     public void appoint(String userId, String name, OfficialRole role, String unitId) {
-        officials.put(userId, new Appointment(userId, name, role, List.of(unitId)));
+        appoint(userId, name, role, List.of(unitId));
+    }
+
+    /** A person who may act for several units. */
+    public void appoint(String userId, String name, OfficialRole role, List<String> unitIds) {
+        officials.put(userId, new Appointment(userId, name, role, List.copyOf(unitIds)));
+    }
+
+    /** The commitment as the read side shows it after its milestone M1 was completed. */
+    public void completeMilestone(String commitmentId) {
+        CommitmentView c = commitments.get(commitmentId);
+        List<CommitmentView.MilestoneView> milestones = c.milestones().stream()
+                .map(m -> new CommitmentView.MilestoneView(m.milestoneId(), m.title(), m.dueDate(), true, AT, null,
+                        false, null, null)).toList();
+        commitments.put(commitmentId, new CommitmentView(c.commitmentId(), c.policyId(), c.itemNumber(), c.unitId(),
+                c.unitName(), c.responsible(), c.roadmap(), c.startDate(), c.dueDate(), milestones, c.progress(),
+                c.reportedProgress(), c.progressNote(), c.progressReportedAt(), c.status(),
+                c.pendingDeadlineChanges(), c.decidedDeadlineChanges(), c.openIssues(), c.resolvedIssues(),
+                c.completionClaim(), c.verification(), c.reopenCount(), c.lastReopen(), c.finalDueDateOverdue(),
+                c.lastAcknowledgedAt(), c.lastAcknowledgedBy(), c.registeredAt(), c.registeredBy(),
+                c.lastUpdatedAt(), c.lastActor(), c.lastChannel(), c.lastMessageId(), c.lastSequence() + 1,
+                c.escalations(), c.urgeCount(), c.lastUrgedAt(), c.lastUrgedBy(), c.lastUrgeMessage()));
     }
 
     /** Commitment {@code #item} of the unit in the default policy, due 2026-03-31 with milestone M1 due 2026-02-28. */
