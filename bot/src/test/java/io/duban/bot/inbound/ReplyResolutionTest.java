@@ -67,15 +67,12 @@ class ReplyResolutionTest {
 
     private Object handle(CommandMessage<?> message) {
         Object command = message.getPayload();
-        String id = switch (command) {
-            case ReportProgress c -> c.commitmentId();
-            case CompleteMilestone c -> c.commitmentId();
-            case ClaimCompletion c -> c.commitmentId();
-            case RequestDeadlineChange c -> c.commitmentId();
-            case RaiseMajorIssue c -> c.commitmentId();
-            case AcknowledgeAlert c -> c.commitmentId();
-            default -> throw new IllegalArgumentException(String.valueOf(command));
-        };
+        String id = command instanceof ReportProgress c ? c.commitmentId()
+                : command instanceof CompleteMilestone c ? c.commitmentId()
+                : command instanceof ClaimCompletion c ? c.commitmentId()
+                : command instanceof RequestDeadlineChange c ? c.commitmentId()
+                : command instanceof RaiseMajorIssue c ? c.commitmentId()
+                : ((AcknowledgeAlert) command).commitmentId();
         if (!existing.contains(id)) {
             throw new AggregateNotFoundException(id, "The aggregate was not found in the event store");
         }
