@@ -20,14 +20,17 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.time.Clock;
 
 /**
- * Wires the DingTalk edge: gateway, outbox sender and its poller, when {@code duban.dingtalk.enabled=true}; and the
- * Stream mode receiver when {@code duban.dingtalk.stream-enabled=true} as well (never against the local fake).
+ * Wires the DingTalk edge: its settings, gateway, outbox sender and its poller, when
+ * {@code duban.dingtalk.enabled=true}; and the Stream mode receiver when {@code duban.dingtalk.stream-enabled=true} as
+ * well. The bot knows only DingTalk: a stand-in (the harness's fake) is plugged in by pointing these settings at it.
  */
 @Configuration
 public class BotConfiguration {
@@ -54,6 +57,23 @@ public class BotConfiguration {
                 .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance()));
     }
 
+    /** {@code duban.dingtalk.*}; switched on without credentials, the service refuses to start and says which to give. */
+    @Bean
+    DingTalkProperties dingTalkProperties(Environment environment) {
+        DingTalkProperties configured = Binder.get(environment)
+                .bindOrCreate("duban.dingtalk", DingTalkProperties.class);
+        if (configured.enabled() && (blank(configured.appKey()) || blank(configured.appSecret())
+                || blank(configured.robotCode()))) {
+            throw new IllegalStateException("duban.dingtalk.enabled=true needs DUBAN_DINGTALK_APP_KEY, "
+                    + "DUBAN_DINGTALK_APP_SECRET and DUBAN_DINGTALK_ROBOT_CODE (or DUBAN_DINGTALK_ENABLED=false)");
+        }
+        return configured;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = "duban.dingtalk.enabled", havingValue = "true")
@@ -76,7 +96,6 @@ public class BotConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = {"duban.dingtalk.enabled", "duban.dingtalk.stream-enabled"}, havingValue = "true")
-    @ConditionalOnProperty(name = "duban.dingtalk.fake.enabled", havingValue = "false", matchIfMissing = true)
     StreamModeReceiver streamModeReceiver(DingTalkProperties properties, ObjectMapper json,
                                           InboundProcessor processor) {
         return new StreamModeReceiver(properties, new BotMessageListener(new InboundMessageReader(json), processor));

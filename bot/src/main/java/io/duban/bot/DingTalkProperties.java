@@ -10,7 +10,7 @@ import java.time.Duration;
  * ({@code DUBAN_DINGTALK_APP_SECRET}, …), never from the repository, and {@link #toString()} hides them.
  *
  * @param enabled              send alerts and accept callbacks at all
- * @param protocol             {@code https} for DingTalk; {@code http} only for the local fake
+ * @param protocol             {@code https} for DingTalk; {@code http} only for a local stand-in (tests, the harness's demo)
  * @param apiEndpoint          host[:port] of the Open API ({@code api.dingtalk.com})
  * @param appKey               the enterprise internal app's key (also the robot's clientId for Stream mode)
  * @param appSecret            the app's secret: signs callbacks, obtains access tokens
@@ -44,19 +44,6 @@ public record DingTalkProperties(@DefaultValue("false") boolean enabled,
                                  @DefaultValue("10m") Duration maxBackoff,
                                  @DefaultValue("50") int maxAttempts,
                                  @DefaultValue("false") boolean streamEnabled) {
-
-    /**
-     * The same settings pointed at the local fake: its endpoint over plain HTTP on 127.0.0.1, its generated
-     * credentials, and session replies only to its own session URLs.
-     */
-    public DingTalkProperties connectedTo(io.duban.bot.fake.FakeDingTalk fake, String officeConversationId) {
-        var settings = fake.settings();
-        return new DingTalkProperties(true, "http", fake.openApiEndpoint(), settings.appKey(),
-                settings.appSecret().reveal(), settings.robotCode(), officeConversationId,
-                fake.webhookUri().toString(), settings.webhookAccessToken().reveal(),
-                settings.webhookSecret().reveal(), fake.baseUri().resolve("/session/").toString(), defaultPolicyId,
-                pollInterval, maxBackoff, maxAttempts, streamEnabled);
-    }
 
     public boolean webhookConfigured() {
         return webhookAccessToken != null && !webhookAccessToken.isBlank()

@@ -1,10 +1,14 @@
 package io.duban.bot;
 
-import io.duban.bot.fake.FakeDingTalk;
+import io.duban.dingtalk.fake.FakeDingTalk;
 
-import java.time.Duration;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** Bot settings for tests: the defaults of {@code duban.dingtalk.*}, pointed at a local fake. */
+import java.util.HashMap;
+import java.util.Map;
+
+/** Bot settings for tests: the defaults of {@code duban.dingtalk.*}, pointed at the DingTalk fake. */
 public final class TestProperties {
 
     /** The office group chat's openConversationId in tests. */
@@ -20,10 +24,11 @@ public final class TestProperties {
     }
 
     public static DingTalkProperties withMaxAttempts(FakeDingTalk fake, int maxAttempts) {
-        return new DingTalkProperties(true, "https", "api.dingtalk.com", null, null, null, null,
-                "https://oapi.dingtalk.com/robot/send", null, null, "https://oapi.dingtalk.com/robot/sendBySession",
-                POLICY, Duration.ofSeconds(2), Duration.ofMinutes(10), maxAttempts, false)
-                .connectedTo(fake, OFFICE_CONVERSATION);
+        // the fake's duban.dingtalk.* settings, bound as the application binds its configuration
+        Map<String, Object> settings = new HashMap<>(fake.dubanProperties(OFFICE_CONVERSATION));
+        settings.put("duban.dingtalk.max-attempts", maxAttempts);
+        return new Binder(new MapConfigurationPropertySource(settings))
+                .bind("duban.dingtalk", DingTalkProperties.class).get();
     }
 
     /** The same settings with another robot code: DingTalk refuses every send with a 400. */

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Computes the {@code sign} header DingTalk puts on a bot callback:
  * {@code Base64(HmacSHA256(key = appSecret, data = timestamp + "\n" + appSecret))}, not URL-encoded. The verifier
- * uses it to compare, and the local fake uses it to deliver callbacks the way DingTalk does.
+ * uses it to compare.
  */
 public final class CallbackSigner {
 

@@ -33,7 +33,7 @@ public final class WebhookSigner {
         return URLEncoder.encode(signature(timestampMillis), StandardCharsets.UTF_8);
     }
 
-    /** Constant-time check of an already URL-decoded signature; used by the local fake to play DingTalk's part. */
+    /** Constant-time check of an already URL-decoded signature. */
     public boolean matches(long timestampMillis, String decodedSignature) {
         if (decodedSignature == null) {
             return false;

@@ -20,8 +20,8 @@ import org.springframework.context.SmartLifecycle;
  * <p>Not tested against a gateway: the SDK speaks only {@code wss} (TLS verified against the JVM trust store) to a
  * host it fixes at {@code https://api.dingtalk.com} (private setter), so a local gateway fake would need a trusted
  * self-signed certificate and reflection into the SDK; that is out of scope. {@code BotMessageListenerTest} drives the
- * listener with real-looking frames through the SDK's own callback executor instead. Do not start this against the
- * local fake: it would try to reach DingTalk with the fake's credentials (the configuration does not create it then).
+ * listener with real-looking frames through the SDK's own callback executor instead. Not started against the
+ * harness's DingTalk fake: it would try to reach DingTalk with the fake's credentials (the fake's settings switch it off).
  *
  * <p>Secrets: the app secret goes only to the SDK's credential. The SDK logs the WebSocket URL, including the
  * connection ticket, at INFO when it connects; that one logger is raised to WARN before the client starts.

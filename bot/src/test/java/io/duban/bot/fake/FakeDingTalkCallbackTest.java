@@ -1,5 +1,11 @@
 package io.duban.bot.fake;
 
+import io.duban.dingtalk.fake.CallbackResponse;
+import io.duban.dingtalk.fake.Credential;
+import io.duban.dingtalk.fake.FakeCallback;
+import io.duban.dingtalk.fake.FakeDingTalk;
+import io.duban.dingtalk.fake.FakeDingTalkSettings;
+import io.duban.dingtalk.fake.Route;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -76,7 +82,7 @@ class FakeDingTalkCallbackTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.msgId()).isEqualTo(message.msgId());
         Received callback = received.get(0);
-        assertThat(new CallbackVerifier(settings.appSecret(), clock).verify(callback.timestamp(), callback.sign()).check())
+        assertThat(new CallbackVerifier(configured(settings.appSecret()), clock).verify(callback.timestamp(), callback.sign()).check())
                 .isEqualTo(CallbackCheck.ACCEPTED);
         JsonNode body = callback.body();
         assertThat(body.get("msgtype").asText()).isEqualTo("text");
@@ -140,12 +146,12 @@ class FakeDingTalkCallbackTest {
     @Test
     void forged_stale_and_missing_headers_can_be_delivered_and_are_refused_by_the_verifier() throws Exception {
         FakeCallback message = FakeCallback.oneToOne("user001", "张三（演示）", "#31 已完成");
-        CallbackVerifier verifier = new CallbackVerifier(settings.appSecret(), clock);
+        CallbackVerifier verifier = new CallbackVerifier(configured(settings.appSecret()), clock);
         String now = Long.toString(clock.millis());
         String stale = Long.toString(clock.millis() - Duration.ofHours(2).toMillis());
 
         fake.deliverCallback(botUri, message, now, "Zm9yZ2Vk");
-        fake.deliverCallback(botUri, message, stale, new io.duban.bot.signature.CallbackSigner(settings.appSecret()).sign(Long.parseLong(stale)));
+        fake.deliverCallback(botUri, message, stale, new io.duban.bot.signature.CallbackSigner(configured(settings.appSecret())).sign(Long.parseLong(stale)));
         fake.deliverCallback(botUri, message, null, null);
 
         assertThat(received).extracting(r -> verifier.verify(r.timestamp(), r.sign()).check())
@@ -170,5 +176,10 @@ class FakeDingTalkCallbackTest {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(200);
         return json.readTree(response.body());
+    }
+
+    /** The bot gets the fake's credential as configuration, in its own type. */
+    private static io.duban.bot.signature.Secret configured(Credential credential) {
+        return io.duban.bot.signature.Secret.of(credential.reveal());
     }
 }

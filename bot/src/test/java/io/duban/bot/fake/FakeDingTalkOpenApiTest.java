@@ -1,5 +1,11 @@
 package io.duban.bot.fake;
 
+import io.duban.dingtalk.fake.DeliveredMessage;
+import io.duban.dingtalk.fake.FakeDingTalk;
+import io.duban.dingtalk.fake.FakeDingTalkSettings;
+import io.duban.dingtalk.fake.Faults;
+import io.duban.dingtalk.fake.OutageMode;
+import io.duban.dingtalk.fake.Route;
 import com.aliyun.dingtalkoauth2_1_0.models.GetAccessTokenRequest;
 import com.aliyun.dingtalkoauth2_1_0.models.GetAccessTokenResponse;
 import com.aliyun.dingtalkrobot_1_0.models.BatchSendOTOHeaders;

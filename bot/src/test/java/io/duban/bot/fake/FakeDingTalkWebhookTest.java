@@ -1,5 +1,10 @@
 package io.duban.bot.fake;
 
+import io.duban.dingtalk.fake.Credential;
+import io.duban.dingtalk.fake.FakeDingTalk;
+import io.duban.dingtalk.fake.FakeDingTalkSettings;
+import io.duban.dingtalk.fake.OutageMode;
+import io.duban.dingtalk.fake.Route;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.bot.signature.Secret;
@@ -36,7 +41,7 @@ class FakeDingTalkWebhookTest {
     @BeforeEach
     void start() {
         fake = FakeDingTalk.start(settings, clock, 0);
-        signer = new WebhookSigner(settings.webhookSecret(), clock);
+        signer = new WebhookSigner(configured(settings.webhookSecret()), clock);
     }
 
     @AfterEach
@@ -46,7 +51,7 @@ class FakeDingTalkWebhookTest {
 
     @Test
     void accepts_a_signed_message_and_records_it() throws Exception {
-        HttpResponse<String> response = post(signer.signedUri(fake.webhookUri(), settings.webhookAccessToken()), TEXT_BODY);
+        HttpResponse<String> response = post(signer.signedUri(fake.webhookUri(), configured(settings.webhookAccessToken())), TEXT_BODY);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(errcode(response)).isZero();
@@ -61,7 +66,7 @@ class FakeDingTalkWebhookTest {
     void a_bad_sign_gets_310000_and_nothing_is_recorded() throws Exception {
         WebhookSigner forger = new WebhookSigner(Secret.of("SECnot-the-secret"), clock);
 
-        HttpResponse<String> response = post(forger.signedUri(fake.webhookUri(), settings.webhookAccessToken()), TEXT_BODY);
+        HttpResponse<String> response = post(forger.signedUri(fake.webhookUri(), configured(settings.webhookAccessToken())), TEXT_BODY);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(errcode(response)).isEqualTo(310000);
@@ -83,7 +88,7 @@ class FakeDingTalkWebhookTest {
     @Test
     void a_stale_or_missing_signature_gets_310000() throws Exception {
         long hourAndASecondAgo = clock.millis() - Duration.ofMinutes(60).plusSeconds(1).toMillis();
-        URI stale = signer.signedUri(fake.webhookUri(), settings.webhookAccessToken(), hourAndASecondAgo);
+        URI stale = signer.signedUri(fake.webhookUri(), configured(settings.webhookAccessToken()), hourAndASecondAgo);
         assertThat(errcode(post(stale, TEXT_BODY))).isEqualTo(310000);
 
         URI unsigned = URI.create(fake.webhookUri() + "?access_token=" + settings.webhookAccessToken().reveal());
@@ -102,9 +107,9 @@ class FakeDingTalkWebhookTest {
     void throttling_answers_130101_then_lets_messages_through() throws Exception {
         fake.faults().throttleWebhookNextCalls(1);
 
-        assertThat(errcode(post(signer.signedUri(fake.webhookUri(), settings.webhookAccessToken()), TEXT_BODY))).isEqualTo(130101);
+        assertThat(errcode(post(signer.signedUri(fake.webhookUri(), configured(settings.webhookAccessToken())), TEXT_BODY))).isEqualTo(130101);
         assertThat(fake.messages().all()).isEmpty();
-        assertThat(errcode(post(signer.signedUri(fake.webhookUri(), settings.webhookAccessToken()), TEXT_BODY))).isZero();
+        assertThat(errcode(post(signer.signedUri(fake.webhookUri(), configured(settings.webhookAccessToken())), TEXT_BODY))).isZero();
         assertThat(fake.messages().all()).hasSize(1);
     }
 
@@ -112,20 +117,20 @@ class FakeDingTalkWebhookTest {
     void text_over_twenty_thousand_bytes_is_refused() throws Exception {
         String body = "{\"msgtype\":\"text\",\"text\":{\"content\":\"" + "督".repeat(7_000) + "\"}}";
 
-        assertThat(errcode(post(signer.signedUri(fake.webhookUri(), settings.webhookAccessToken()), body))).isEqualTo(460101);
+        assertThat(errcode(post(signer.signedUri(fake.webhookUri(), configured(settings.webhookAccessToken())), body))).isEqualTo(460101);
     }
 
     @Test
     void outages_show_as_503_or_a_refused_connection() throws Exception {
         fake.startOutage(OutageMode.SERVICE_UNAVAILABLE);
-        assertThat(post(signer.signedUri(fake.webhookUri(), settings.webhookAccessToken()), TEXT_BODY).statusCode()).isEqualTo(503);
+        assertThat(post(signer.signedUri(fake.webhookUri(), configured(settings.webhookAccessToken())), TEXT_BODY).statusCode()).isEqualTo(503);
 
         fake.startOutage(OutageMode.CONNECTION_REFUSED);
-        assertThatThrownBy(() -> post(signer.signedUri(fake.webhookUri(), settings.webhookAccessToken()), TEXT_BODY))
+        assertThatThrownBy(() -> post(signer.signedUri(fake.webhookUri(), configured(settings.webhookAccessToken())), TEXT_BODY))
                 .isInstanceOf(ConnectException.class);
 
         fake.endOutage();
-        assertThat(errcode(post(signer.signedUri(fake.webhookUri(), settings.webhookAccessToken()), TEXT_BODY))).isZero();
+        assertThat(errcode(post(signer.signedUri(fake.webhookUri(), configured(settings.webhookAccessToken())), TEXT_BODY))).isZero();
         assertThat(fake.messages().all()).hasSize(1);
     }
 
@@ -139,5 +144,10 @@ class FakeDingTalkWebhookTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode node = json.readTree(response.body());
         return node.get("errcode").asInt();
+    }
+
+    /** The bot gets the fake's credential as configuration, in its own type. */
+    private static io.duban.bot.signature.Secret configured(Credential credential) {
+        return io.duban.bot.signature.Secret.of(credential.reveal());
     }
 }

@@ -16,9 +16,13 @@ import java.util.List;
 
 /**
  * The embedded demo is an explicit mode: the profile {@value #PROFILE}. Outside it the service refuses to start with
- * anything that belongs to the demo — its accounts (known plain-text passwords), its officials, the local DingTalk
- * fake and its developer endpoints, which let a logged-in user speak as any official — and with DingTalk switched on
- * but not configured. Checked before any bean is created, so nothing is opened or recorded first.
+ * anything that belongs to the demo — its accounts (known plain-text passwords), its officials, a DingTalk stand-in
+ * reached over plain HTTP — and with DingTalk switched on but not configured. Checked before any bean is created, so
+ * nothing is opened or recorded first.
+ *
+ * <p>The product's demo runs without DingTalk. The DingTalk fake and its developer endpoints (which let a logged-in
+ * user speak as any official) are not in the product at all: the harness ({@code duban-harness.jar demo}) runs this
+ * profile with the fake plugged in through the {@code duban.dingtalk.*} settings.
  */
 @Component
 public class DemoModeCheck implements BeanFactoryPostProcessor, EnvironmentAware {
@@ -36,8 +40,16 @@ public class DemoModeCheck implements BeanFactoryPostProcessor, EnvironmentAware
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         if (environment.matchesProfiles(PROFILE)) {
-            log.warn("DEMO MODE (profile '{}'): demo accounts with published passwords, demo officials and the local "
-                    + "DingTalk fake with its /api/dev/dingtalk endpoints. Never use it with real data.", PROFILE);
+            log.warn("DEMO MODE (profile '{}'): demo accounts with published passwords and demo officials. Never use "
+                    + "it with real data.", PROFILE);
+            if (flag(environment, "duban.dingtalk.enabled")) {
+                log.warn("DEMO MODE: DingTalk at {}://{}", environment.getProperty("duban.dingtalk.protocol", "https"),
+                        environment.getProperty("duban.dingtalk.api-endpoint", "api.dingtalk.com"));
+            } else {
+                log.warn("DEMO MODE: DingTalk is off (duban.dingtalk.enabled=false): no alerts are sent and no replies "
+                        + "arrive. The demo with the DingTalk fake runs from the harness: "
+                        + "java -jar deploy/harness/target/duban-harness.jar demo");
+            }
             return;
         }
         List<String> problems = problems(environment);
@@ -69,10 +81,11 @@ public class DemoModeCheck implements BeanFactoryPostProcessor, EnvironmentAware
             problems.add("the demo officials (demo-officials.yml) are configured: set DUBAN_OFFICIALS to your own "
                     + "directory file or leave it unset and maintain the directory with POST /api/officials");
         }
-        if (flag(environment, "duban.dingtalk.fake.enabled")) {
-            problems.add("the local DingTalk fake (DUBAN_DINGTALK_FAKE, duban.dingtalk.fake.enabled) is on");
-        }
         boolean dingTalk = environment.getProperty("duban.dingtalk.enabled", Boolean.class, false);
+        if (dingTalk && "http".equalsIgnoreCase(environment.getProperty("duban.dingtalk.protocol", "https"))) {
+            problems.add("DingTalk over plain HTTP (DUBAN_DINGTALK_PROTOCOL, duban.dingtalk.protocol=http) is a local "
+                    + "stand-in such as the DingTalk fake: DingTalk itself is reached over https");
+        }
         if (dingTalk) {
             List<String> unset = new ArrayList<>();
             unsetOf(environment, "duban.dingtalk.app-key", "DUBAN_DINGTALK_APP_KEY", unset);

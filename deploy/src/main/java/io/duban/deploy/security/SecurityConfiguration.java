@@ -2,7 +2,6 @@ package io.duban.deploy.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.command.access.AccountProperties;
-import io.duban.deploy.demo.DevEndpointAccessLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,26 +23,31 @@ import org.springframework.web.servlet.HandlerMapping;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
+import java.util.List;
 
 /**
  * HTTP Basic over a stateless API. Roles gate the routes coarsely (inspectors never write, only the office imports);
  * the aggregates then check the finer rules (a unit acts only on its own commitments). Failed logins are logged and
- * throttled per account and per client address ({@link LoginThrottle}).
+ * throttled per account and per client address ({@link LoginThrottle}). An assembly running the product may add rules
+ * for endpoints of its own ({@link ApiSecurityExtension}); the product adds none.
  */
 @Configuration
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, Clock clock, UserDetailsService accounts,
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, UserDetailsService accounts,
                             AccountProperties configured, PasswordEncoder passwordEncoder, LoginThrottle throttle,
-                            ObjectProvider<HandlerMapping> handlerMappings) throws Exception {
+                            ObjectProvider<HandlerMapping> handlerMappings,
+                            ObjectProvider<ApiSecurityExtension> extensions) throws Exception {
         KnownRoutes routes = new KnownRoutes(handlerMappings);
+        List<ApiSecurityExtension> added = extensions.orderedStream().toList();
         http.authenticationManager(new ProviderManager(
                         new AccountAuthentication(accounts, configured, passwordEncoder, throttle)))
                 .csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: Basic credentials on every call
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
+                .authorizeHttpRequests(auth -> {
+                    added.forEach(extension -> extension.authorize(auth));
+                    auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         // DingTalk authenticates its callbacks by HMAC signature, checked in the controller
@@ -51,13 +55,6 @@ public class SecurityConfiguration {
                         // operators' own credential: metrics for monitoring, no business data
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/metrics",
                                 "/actuator/metrics/**").hasRole("OPERATOR")
-                        // only exist in the demo profile (local DingTalk fake): what the bot sent and the fake's
-                        // faults are the office's; a unit account replies only as its own officials (checked in
-                        // the controller, which knows the directory)
-                        .requestMatchers(HttpMethod.GET, "/api/dev/dingtalk/messages").hasRole("OFFICE")
-                        .requestMatchers(HttpMethod.POST, "/api/dev/dingtalk/faults").hasRole("OFFICE")
-                        .requestMatchers(HttpMethod.POST, "/api/dev/dingtalk/replies").hasAnyRole("UNIT", "OFFICE")
-                        .requestMatchers("/api/dev/**").denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/admin/**").hasAnyRole("OFFICE", "INSPECTOR")
                         // inspectors' exports and the log of their reads (also covered by the next rule)
                         .requestMatchers(HttpMethod.GET, "/api/audit/reads", "/api/audit/trail.*")
@@ -69,12 +66,12 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/units/**").hasRole("OFFICE")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("UNIT", "OFFICE", "INSPECTOR")
                         .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole("UNIT", "OFFICE")
-                        .anyRequest().denyAll())
+                        .anyRequest().denyAll();
+                })
                 .addFilterBefore(new LoginThrottleFilter(throttle, (response, wait) -> write(response, json,
                         HttpStatus.TOO_MANY_REQUESTS, "登录过于频繁", "登录失败次数过多，请 "
                                 + LoginThrottleFilter.seconds(wait) + " 秒后再试。", "auth.throttled")),
                         BasicAuthenticationFilter.class)
-                .addFilterAfter(new DevEndpointAccessLog(clock), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"duban\", charset=\"UTF-8\"");
                     write(response, json, HttpStatus.UNAUTHORIZED, "未登录", "请使用督办账号登录（HTTP Basic）。",
@@ -88,6 +85,9 @@ public class SecurityConfiguration {
                         write(response, json, HttpStatus.NOT_FOUND, "未找到", "没有这个接口地址。", "http.not-found");
                     }
                 }));
+        for (ApiSecurityExtension extension : added) {
+            extension.addFilters(http);
+        }
         return http.build();
     }
 

@@ -12,13 +12,15 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,8 +41,18 @@ public class OpenApiOperations implements OpenApiCustomizer {
     private final Map<String, Map<String, Object>> operations;
 
     public OpenApiOperations() {
-        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
-            this.operations = new Yaml().load(in);
+        this.operations = new HashMap<>();
+        try {
+            // every jar's file of that name: an assembly running the product describes its own endpoints the same way
+            ClassLoader loader = OpenApiOperations.class.getClassLoader();
+            for (URL file : Collections.list(loader.getResources(RESOURCE))) {
+                try (InputStream in = file.openStream()) {
+                    Map<String, Map<String, Object>> described = new Yaml().load(in);
+                    if (described != null) {
+                        operations.putAll(described);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

@@ -33,14 +33,14 @@ class DemoModeCheckTest {
     }
 
     @Test
-    void the_demo_accounts_and_the_local_fake_are_refused_outside_the_demo_profile() {
+    void the_demo_accounts_and_a_local_dingtalk_stand_in_are_refused_outside_the_demo_profile() {
         assertThatThrownBy(() -> start("--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0",
                 "--spring.config.import=classpath:demo-accounts.yml,classpath:demo-officials.yml",
-                "--duban.dingtalk.fake.enabled=true"))
+                "--duban.dingtalk.protocol=http"))
                 .isInstanceOfSatisfying(DemoModeRefusal.class, refusal -> assertThat(refusal.problems())
                         .anySatisfy(p -> assertThat(p).contains("demo accounts").contains("DUBAN_ACCOUNTS"))
                         .anySatisfy(p -> assertThat(p).contains("demo officials").contains("DUBAN_OFFICIALS"))
-                        .anySatisfy(p -> assertThat(p).contains("DUBAN_DINGTALK_FAKE")));
+                        .anySatisfy(p -> assertThat(p).contains("DUBAN_DINGTALK_PROTOCOL").contains("DingTalk fake")));
     }
 
     @Test

@@ -11,30 +11,30 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** A tiny HTTP client speaking to the running service as one demo account, the way curl would. */
-final class Api {
+/** A tiny HTTP client speaking to the running service as one demo account, the way curl would (also the harness's tests). */
+public final class Api {
 
-    record Response(int status, JsonNode body, String raw) {
+    public record Response(int status, JsonNode body, String raw) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
 
-    Api(int port) {
+    public Api(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    Response get(String user, String path) {
+    public Response get(String user, String path) {
         return send(request(user, path).GET().build());
     }
 
-    Response post(String user, String path, String json) {
+    public Response post(String user, String path, String json) {
         return send(request(user, path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
-    Response postText(String user, String path, String text) {
+    public Response postText(String user, String path, String text) {
         return send(request(user, path).header("Content-Type", "text/plain;charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build());
     }

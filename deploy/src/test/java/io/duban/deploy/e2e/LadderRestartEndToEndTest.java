@@ -10,6 +10,7 @@ import io.duban.command.api.EscalationStarted;
 import io.duban.command.api.MilestoneBecameOverdue;
 import io.duban.command.calendar.WorkingCalendar;
 import io.duban.deploy.DubanApplication;
+import io.duban.deploy.testdingtalk.FakeDingTalkSettings;
 import io.duban.query.rebuild.ViewRebuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -58,12 +59,15 @@ class LadderRestartEndToEndTest {
     Path dataDir;
 
     private ConfigurableApplicationContext app;
+    /** The alerts are the subject: DingTalk on, the fake standing in (the same one across the restart). */
+    private final FakeDingTalkSettings dingTalk = new FakeDingTalkSettings();
 
     @AfterEach
     void stop() {
         if (app != null) {
             app.close();
         }
+        dingTalk.close();
     }
 
     @Test
@@ -146,9 +150,9 @@ class LadderRestartEndToEndTest {
 
     private void boot(String businessStart) {
         app = new SpringApplicationBuilder(DubanApplication.class)
-                .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0",
-                        "--duban.schedule.business-start=" + businessStart,
-                        "--duban.dispatch.enabled=false");
+                .run(dingTalk.with("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(),
+                        "--server.port=0", "--duban.schedule.business-start=" + businessStart,
+                        "--duban.dispatch.enabled=false"));
     }
 
     private Api api() {

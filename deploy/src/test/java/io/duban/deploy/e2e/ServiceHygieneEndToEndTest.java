@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.duban.deploy.DubanApplication;
+import io.duban.deploy.testdingtalk.FakeDingTalkSettings;
 import io.duban.deploy.openapi.OpenApiRules;
 import io.duban.deploy.openapi.RedoclyLint;
 import io.duban.query.rebuild.ViewRebuilder;
@@ -39,13 +40,15 @@ class ServiceHygieneEndToEndTest {
     static Path dataDir;
 
     private ConfigurableApplicationContext app;
+    /** DingTalk on (the fake standing in), so that its callback operation is in the document too. */
+    private final FakeDingTalkSettings dingTalk = new FakeDingTalkSettings();
     private Api api;
     private String commitment;
 
     @BeforeAll
     void start() {
-        app = new SpringApplicationBuilder(DubanApplication.class)
-                .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
+        app = new SpringApplicationBuilder(DubanApplication.class).run(dingTalk.with("--spring.profiles.active=demo",
+                "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0"));
         api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
         Api.Response registered = api.post("czt", "/api/commitments", """
                 {"policyId":"nzf-2023-1","itemNumber":31,"responsible":{"name":"王五","position":"预算处处长"},
@@ -61,6 +64,7 @@ class ServiceHygieneEndToEndTest {
         if (app != null) {
             app.close();
         }
+        dingTalk.close();
     }
 
     @Test

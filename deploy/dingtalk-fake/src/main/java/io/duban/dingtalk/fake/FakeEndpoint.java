@@ -1,0 +1,9 @@
+package io.duban.dingtalk.fake;
+
+import java.io.IOException;
+
+/** One path of the fake. */
+interface FakeEndpoint {
+
+    void handle(FakeExchange exchange) throws IOException;
+}

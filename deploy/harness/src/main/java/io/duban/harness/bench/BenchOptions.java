@@ -1,0 +1,152 @@
+package io.duban.harness.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parsed command line of {@code bench}.
+ *
+ * @param commitments commitments to register (each then gets {@code reports} progress reports)
+ * @param reports     ReportProgress commands per commitment
+ * @param replies     signed DingTalk callbacks for the reply latency
+ * @param threads     command-sending threads
+ * @param out         JSON output file
+ * @param targets     databases to run on, in order
+ * @param lagRate     progress updates per second of the projection lag phase
+ * @param lagSeconds  how long that phase measures (0 = off)
+ * @param overdueSizes numbers of open commitments the overdue check is timed at, ascending (empty = skip)
+ */
+public record BenchOptions(int commitments, int reports, int replies, int threads, String out,
+                           List<BenchTarget> targets, long scaleEvents, int scaleSeconds, int lagRate,
+                           int lagSeconds, List<Integer> overdueSizes) {
+
+    static final List<Integer> DEFAULT_OVERDUE_SIZES = List.of(10_000, 25_000, 50_000, 100_000);
+
+    static final String USAGE = "usage: bench [--events=N (commitments to register, default 1000)] "
+            + "[--reports=R (progress reports each, default 3)] [--replies=K (default 300)] [--threads=T (default 4)] "
+            + "[--out=bench.json] [--db-url=jdbc:postgresql://...] [--no-embedded] "
+            + "[--scale-events=N (seed N more events, 10 per commitment, then time a rebuild; default 0 = off)] "
+            + "[--scale-seconds=S (how long to time that rebuild, default 120)] "
+            + "[--lag-rate=N (progress updates/s of the projection lag phase, default 200)] "
+            + "[--lag-seconds=S (how long to measure it, default 30; 0 = off)] "
+            + "[--overdue-sizes=N,N,... (open commitments to time the overdue check at, default "
+            + "10000,25000,50000,100000; 0 = skip)]; "
+            + "env DUBAN_BENCH_POSTGRES_URL adds a PostgreSQL run";
+
+    public static BenchOptions parse(String[] args) {
+        return parse(args, System.getenv("DUBAN_BENCH_POSTGRES_URL"));
+    }
+
+    static BenchOptions parse(String[] args, String postgresFromEnv) {
+        int commitments = 1000;
+        int reports = 3;
+        int replies = 300;
+        int threads = 4;
+        String out = "bench.json";
+        String dbUrl = postgresFromEnv == null || postgresFromEnv.isBlank() ? null : postgresFromEnv;
+        boolean embedded = true;
+        long scaleEvents = 0;
+        int scaleSeconds = 120;
+        int lagRate = 200;
+        int lagSeconds = 30;
+        List<Integer> overdueSizes = DEFAULT_OVERDUE_SIZES;
+        for (String arg : args) {
+            if (arg.startsWith("--events=")) {
+                commitments = positive(arg);
+            } else if (arg.startsWith("--reports=")) {
+                reports = Integer.parseInt(value(arg));
+                if (reports < 0) {
+                    throw new IllegalArgumentException("--reports must be >= 0");
+                }
+            } else if (arg.startsWith("--replies=")) {
+                replies = positive(arg);
+            } else if (arg.startsWith("--threads=")) {
+                threads = positive(arg);
+            } else if (arg.startsWith("--out=")) {
+                out = value(arg);
+            } else if (arg.startsWith("--db-url=")) {
+                dbUrl = value(arg);
+            } else if (arg.startsWith("--scale-events=")) {
+                scaleEvents = Long.parseLong(value(arg));
+                if (scaleEvents < 0) {
+                    throw new IllegalArgumentException("--scale-events must be >= 0");
+                }
+            } else if (arg.startsWith("--scale-seconds=")) {
+                scaleSeconds = positive(arg);
+            } else if (arg.startsWith("--lag-rate=")) {
+                lagRate = positive(arg);
+            } else if (arg.startsWith("--lag-seconds=")) {
+                lagSeconds = Integer.parseInt(value(arg));
+                if (lagSeconds < 0) {
+                    throw new IllegalArgumentException("--lag-seconds must be >= 0");
+                }
+            } else if (arg.startsWith("--overdue-sizes=")) {
+                overdueSizes = sizes(value(arg));
+            } else if (arg.equals("--no-embedded")) {
+                embedded = false;
+            } else {
+                throw new IllegalArgumentException("unknown argument: " + arg);
+            }
+        }
+        if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--db-url must be a jdbc:postgresql: URL");
+        }
+        List<BenchTarget> targets = new ArrayList<>();
+        if (embedded) {
+            targets.add(BenchTarget.embedded());
+        }
+        if (dbUrl != null) {
+            targets.add(BenchTarget.postgres(dbUrl));
+        }
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("--no-embedded needs --db-url or DUBAN_BENCH_POSTGRES_URL");
+        }
+        return new BenchOptions(commitments, reports, replies, threads, out, List.copyOf(targets), scaleEvents,
+                scaleSeconds, lagRate, lagSeconds, overdueSizes);
+    }
+
+    Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("commitments", commitments);
+        map.put("reportsPerCommitment", reports);
+        map.put("replies", replies);
+        map.put("threads", threads);
+        map.put("targets", targets.stream().map(BenchTarget::label).toList());
+        map.put("scaleEvents", scaleEvents);
+        map.put("scaleSeconds", scaleSeconds);
+        map.put("lagRate", lagRate);
+        map.put("lagSeconds", lagSeconds);
+        map.put("overdueSizes", overdueSizes);
+        return map;
+    }
+
+    /** "10000,100000" → [10000, 100000]; "0" → none. Ascending, so each size adds to the one before. */
+    private static List<Integer> sizes(String list) {
+        if (list.equals("0")) {
+            return List.of();
+        }
+        List<Integer> sizes = new ArrayList<>();
+        for (String part : list.split(",")) {
+            int size = Integer.parseInt(part.trim());
+            if (size <= 0 || (!sizes.isEmpty() && size <= sizes.get(sizes.size() - 1))) {
+                throw new IllegalArgumentException("--overdue-sizes must be positive and ascending, was " + list);
+            }
+            sizes.add(size);
+        }
+        return List.copyOf(sizes);
+    }
+
+    private static String value(String arg) {
+        return arg.substring(arg.indexOf('=') + 1);
+    }
+
+    private static int positive(String arg) {
+        int n = Integer.parseInt(value(arg));
+        if (n <= 0) {
+            throw new IllegalArgumentException(arg + ": must be positive");
+        }
+        return n;
+    }
+}
