@@ -38,13 +38,26 @@ class ArchitectureTest {
                     .and(not(resideInAPackage("io.duban.command.api..")))
                     .as("command classes outside io.duban.command.api"));
 
+    /** The bot sends commands and asks queries: it sees the command api and the query api, no internals. */
     @ArchTest
     static final ArchRule the_bot_uses_only_the_command_api = noClasses()
             .that().resideInAPackage("io.duban.bot..")
             .should().dependOnClassesThat(resideInAPackage("io.duban.command..")
                     .and(not(resideInAPackage("io.duban.command.api..")))
                     .as("command classes outside io.duban.command.api"))
-            .orShould().dependOnClassesThat().resideInAnyPackage("io.duban.query..", "io.duban.deploy..");
+            .orShould().dependOnClassesThat(resideInAPackage("io.duban.query..")
+                    .and(not(resideInAPackage("io.duban.query.api..")))
+                    .as("query classes outside io.duban.query.api"))
+            .orShould().dependOnClassesThat().resideInAnyPackage("io.duban.deploy..");
+
+    /** The query api is what the bot (and any other edge) may see of the read side, so it must not lead past itself. */
+    @ArchTest
+    static final ArchRule the_query_api_is_self_contained = noClasses()
+            .that().resideInAPackage("io.duban.query.api..")
+            .should().dependOnClassesThat(resideInAPackage("io.duban.query..")
+                    .and(not(resideInAPackage("io.duban.query.api..")))
+                    .as("query classes outside io.duban.query.api"))
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.bson..", "org.springframework.data..");
 
     @ArchTest
     static final ArchRule the_read_side_knows_nothing_of_the_bot = noClasses()

@@ -1,8 +1,9 @@
 package io.duban.bot.alert;
 
 import io.duban.bot.DingTalkProperties;
-import io.duban.bot.ledger.LedgerEntry;
 import io.duban.bot.text.UserText;
+import io.duban.command.api.CommitmentId;
+import io.duban.command.api.ItemReference;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -14,8 +15,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Words alerts in Chinese: what is due, since when, and exactly what to type back. DingTalk markdown has no code
- * blocks or tables, so reply examples are plain lines in 「」. Every value that comes from an event or the ledger
+ * Words alerts in Chinese: what is due, since when, and exactly what to type back (items named by
+ * {@link ItemReference}). DingTalk markdown has no code
+ * blocks or tables, so reply examples are plain lines in 「」. Every value that comes from an event or the read side
  * (what people typed: summaries, reasons, comments, names, milestone titles) passes through {@link UserText#markdown}
  * first, so it cannot add headings, links, images or HTML to the message.
  */
@@ -29,15 +31,14 @@ public class AlertComposer {
     }
 
     /** The short reference an official types back, e.g. #31 (or #policy/31 outside the default policy). */
-    public String reference(LedgerEntry commitment) {
-        return commitment.policyId().equals(defaultPolicyId) ? "#" + commitment.itemNumber()
-                : "#" + commitment.policyId() + "/" + commitment.itemNumber();
+    public String reference(AlertSubject commitment) {
+        return ItemReference.typed(defaultPolicyId, commitment.policyId(), commitment.itemNumber());
     }
 
-    public ComposedAlert compose(AlertKind kind, Map<String, String> given, LedgerEntry commitment) {
+    public ComposedAlert compose(AlertKind kind, Map<String, String> given, AlertSubject commitment) {
         Map<String, String> facts = neutralized(given);
         String ref = reference(commitment);
-        String subject = "第" + commitment.itemNumber() + "项（" + UserText.markdown(commitment.unitName()) + "）";
+        String subject = ItemReference.label(commitment.itemNumber()) + "（" + UserText.markdown(commitment.unitName()) + "）";
         return switch (kind) {
             case OVERDUE -> overdue(facts, commitment, ref, subject);
             case DEADLINE_APPROVED -> new ComposedAlert("时限调整已批准：" + ref,
@@ -80,7 +81,7 @@ public class AlertComposer {
     }
 
     /** The quarterly report request or reminder to one unit, listing its items of the round. */
-    private ComposedAlert quarterly(AlertKind kind, Map<String, String> facts, LedgerEntry commitment) {
+    private ComposedAlert quarterly(AlertKind kind, Map<String, String> facts, AlertSubject commitment) {
         String unitName = UserText.markdown(commitment.unitName());
         List<String> refs = ids(facts.get("commitmentIds")).stream().map(this::referenceOf).toList();
         String first = refs.isEmpty() ? reference(commitment) : refs.get(0);
@@ -95,7 +96,7 @@ public class AlertComposer {
     }
 
     /** The office group's digest of a closed round: counts, who did not report, and where the full page is. */
-    public ComposedAlert composeDigest(Map<String, String> given, Function<String, Optional<LedgerEntry>> ledger) {
+    public ComposedAlert composeDigest(Map<String, String> given, Function<String, Optional<String>> unitNames) {
         Map<String, String> facts = neutralized(given);
         List<String> missing = ids(facts.get("notReported"));
         StringBuilder text = new StringBuilder("### 季度调度汇总：" + facts.get("roundId") + "\n\n**季度**："
@@ -105,20 +106,16 @@ public class AlertComposer {
             text.append("\n\n**未报送单位**：\n");
             for (String id : missing) {
                 text.append("\n- ").append(referenceOf(id)).append(" ").append(UserText.markdown(
-                        ledger.apply(id).map(LedgerEntry::unitName).orElse(id.substring(id.lastIndexOf('.') + 1))));
+                        unitNames.apply(id).orElse(CommitmentId.unitOf(id))));
             }
         }
         text.append("\n\n完整汇总（按事项、按单位、逾期最严重事项）：").append(facts.get("digestPath"));
         return new ComposedAlert("季度调度汇总 " + facts.get("roundId"), text.toString());
     }
 
-    /** The reference of a commitment id ({@code policy.item.unit}), as {@link #reference(LedgerEntry)} words it. */
+    /** The reference of a commitment id ({@code policy.item.unit}), as {@link #reference(AlertSubject)} words it. */
     String referenceOf(String commitmentId) {
-        int last = commitmentId.lastIndexOf('.');
-        int item = commitmentId.lastIndexOf('.', last - 1);
-        String policyId = commitmentId.substring(0, item);
-        String number = commitmentId.substring(item + 1, last);
-        return policyId.equals(defaultPolicyId) ? "#" + number : "#" + policyId + "/" + number;
+        return ItemReference.ofCommitment(defaultPolicyId, commitmentId);
     }
 
     /** The facts with every value made safe for markdown (dates, ids and counts come through unchanged). */
@@ -132,9 +129,11 @@ public class AlertComposer {
         return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));
     }
 
-    private static String status(LedgerEntry commitment) {
-        return "\n\n**当前进度**：" + commitment.shownProgress() + "%\n\n**责任人**："
-                + UserText.markdown(commitment.responsibleName());
+    /** Progress and responsible person, each left out when the read side did not know it yet. */
+    private static String status(AlertSubject commitment) {
+        return (commitment.progress() == null ? "" : "\n\n**当前进度**：" + commitment.progress() + "%")
+                + (commitment.responsibleName() == null ? ""
+                : "\n\n**责任人**：" + UserText.markdown(commitment.responsibleName()));
     }
 
     private static String replyHints(String ref, Map<String, String> facts) {
@@ -148,7 +147,7 @@ public class AlertComposer {
                 + "- 确认收到：「收到 " + ref + "」";
     }
 
-    private ComposedAlert overdue(Map<String, String> facts, LedgerEntry commitment, String ref, String subject) {
+    private ComposedAlert overdue(Map<String, String> facts, AlertSubject commitment, String ref, String subject) {
         LocalDate due = LocalDate.parse(facts.get("dueDate"));
         String what = target(facts, commitment);
         String milestoneId = facts.get("milestoneId");
@@ -156,8 +155,7 @@ public class AlertComposer {
         return new ComposedAlert("督办提醒：" + ref + " 已逾期",
                 "### 督办提醒：逾期未完成\n\n**事项**：" + subject
                         + "\n\n**逾期**：" + what + "，截止 " + due + "，自 " + due.plusDays(1) + " 起逾期"
-                        + "\n\n**当前进度**：" + commitment.shownProgress() + "%"
-                        + "\n\n**责任人**：" + UserText.markdown(commitment.responsibleName())
+                        + status(commitment)
                         + "\n\n请直接回复（可复制后修改）：\n\n"
                         + "- 报告进度：「" + ref + " 进度 80% 已完成的工作」\n"
                         + "- 申请延期：「" + ref + delay + " 延期 " + due.plusMonths(3) + " 原因」\n"
@@ -165,7 +163,7 @@ public class AlertComposer {
                         + "- 确认收到：「收到 " + ref + "」");
     }
 
-    private static String target(Map<String, String> facts, LedgerEntry commitment) {
+    private static String target(Map<String, String> facts, AlertSubject commitment) {
         String milestoneId = facts.get("milestoneId");
         return milestoneId == null ? "总体完成时限"
                 : "里程碑 " + milestoneId + "「" + UserText.markdown(commitment.milestoneTitle(milestoneId)) + "」";

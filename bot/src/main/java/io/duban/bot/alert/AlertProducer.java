@@ -1,6 +1,7 @@
 package io.duban.bot.alert;
 
 import io.duban.bot.BotProcessingGroups;
+import io.duban.command.api.CommitmentId;
 import io.duban.command.api.CommitmentReopened;
 import io.duban.command.api.CommitmentUrged;
 import io.duban.command.api.DueDateApproaching;
@@ -28,7 +29,7 @@ import java.util.Map;
 
 /**
  * Turns the events that deserve a DingTalk message into outbox entries. Only facts from the event are stored; the
- * sender words the message and finds the recipients when it sends, from the bot's ledger and directory. Handlers
+ * sender words the message and finds the recipients when it sends, asking the read side. Handlers
  * never run during a replay, and the outbox key makes a second delivery of the same event a no-op.
  */
 @Component
@@ -170,7 +171,7 @@ class AlertProducer {
     /** One entry per unit (the unit is the last part of a commitment id), keyed by event, kind and unit. */
     private void perUnit(EventMessage<?> message, AlertKind kind, String roundId, String deadline, List<String> ids) {
         Map<String, List<String>> byUnit = new LinkedHashMap<>();
-        ids.forEach(id -> byUnit.computeIfAbsent(id.substring(id.lastIndexOf('.') + 1), u -> new java.util.ArrayList<>()).add(id));
+        ids.forEach(id -> byUnit.computeIfAbsent(CommitmentId.unitOf(id), u -> new java.util.ArrayList<>()).add(id));
         byUnit.forEach((unitId, unitIds) -> outbox.add(message.getIdentifier() + ":" + kind.name() + ":" + unitId, kind,
                 unitIds.get(0), Map.of("roundId", roundId, "reportDeadline", deadline,
                         "commitmentIds", String.join(",", unitIds)), message.getTimestamp()));

@@ -9,10 +9,9 @@ import io.duban.bot.delivery.DingTalkGateway;
 import io.duban.bot.delivery.OutboxSender;
 import io.duban.command.api.work.PeriodicWork;
 import io.duban.bot.delivery.SdkDingTalkGateway;
-import io.duban.bot.directory.Directory;
 import io.duban.bot.inbound.InboundMessageReader;
 import io.duban.bot.inbound.InboundProcessor;
-import io.duban.bot.ledger.CommitmentLedger;
+import io.duban.bot.readside.ReadSide;
 import io.duban.bot.stream.BotMessageListener;
 import io.duban.bot.stream.StreamModeReceiver;
 import org.axonframework.config.ConfigurerModule;
@@ -52,9 +51,8 @@ public class BotConfiguration {
 
     /**
      * The bot's processors must not skip an event they failed to handle: Axon's default listener error handler only
-     * logs, so while MongoDB was away (drill mongo-outage) the ledger silently missed progress reports, and an alert
-     * due then would never have reached the outbox. Propagating the error makes the processor retry the batch (with
-     * back-off) until MongoDB answers; every handler is idempotent (sequence guards, outbox keys).
+     * logs, so while MongoDB was away (drill mongo-outage) an alert due then would never have reached the outbox. Propagating the error makes the processor retry the batch (with
+     * back-off) until MongoDB answers; every handler is idempotent (outbox keys).
      */
     @Bean
     public ConfigurerModule botErrorHandling() {
@@ -89,9 +87,8 @@ public class BotConfiguration {
     @Bean
     @ConditionalOnProperty(name = "duban.dingtalk.enabled", havingValue = "true")
     OutboxSender outboxSender(Outbox outbox, DingTalkGateway gateway, AlertComposer composer,
-                              CommitmentLedger ledger, Directory directory, DingTalkProperties properties,
-                              Clock clock) {
-        return new OutboxSender(outbox, gateway, composer, ledger, directory, properties, clock);
+                              ReadSide readSide, DingTalkProperties properties, Clock clock) {
+        return new OutboxSender(outbox, gateway, composer, readSide, properties, clock);
     }
 
     @Bean

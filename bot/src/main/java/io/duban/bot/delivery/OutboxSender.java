@@ -5,11 +5,12 @@ import io.duban.bot.alert.AlertComposer;
 import io.duban.bot.alert.AlertKind;
 import io.duban.bot.alert.ComposedAlert;
 import io.duban.bot.alert.Outbox;
-import io.duban.bot.directory.Directory;
-import io.duban.bot.directory.DirectoryEntry;
-import io.duban.bot.ledger.CommitmentLedger;
-import io.duban.bot.ledger.LedgerEntry;
+import io.duban.bot.alert.AlertSubject;
+import io.duban.bot.readside.ReadSide;
+import io.duban.command.api.CommitmentId;
 import io.duban.command.api.OfficialRole;
+import io.duban.query.api.commitment.CommitmentView;
+import io.duban.query.api.directory.OfficialView;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,36 +24,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Delivers due outbox entries. The message is worded and its recipients fixed on the first attempt and stored, so
  * every retry sends the same text to the same people; each recipient's state is saved after each batch, so a user
  * who got the message is never sent it again. Failures DingTalk may recover from are retried with exponential
- * backoff; users it throttled stay pending; the rest is marked failed with the reason.
+ * backoff; users it throttled stay pending; the rest is marked failed with the reason. Recipients and wording come
+ * from the read side through queries; the recipients depend only on the unit in the commitment id.
  */
 public class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
-    /** How long an alert may wait for the bot's ledger to learn of its commitment before it is given up. */
-    private static final Duration LEDGER_GRACE = Duration.ofHours(1);
+    /**
+     * How long an alert waits for the read side to know its commitment (for the item title, progress, responsible
+     * person) before it goes out worded from the commitment id and its facts alone: views are normally milliseconds
+     * behind, and a lagging view must not hold an overdue alert back for long.
+     */
+    static final Duration VIEW_GRACE = Duration.ofMinutes(1);
 
     private final Outbox outbox;
     private final DingTalkGateway gateway;
     private final AlertComposer composer;
-    private final CommitmentLedger ledger;
-    private final Directory directory;
+    private final ReadSide readSide;
     private final DingTalkProperties properties;
     private final Clock clock;
 
-    public OutboxSender(Outbox outbox, DingTalkGateway gateway, AlertComposer composer, CommitmentLedger ledger,
-                        Directory directory, DingTalkProperties properties, Clock clock) {
+    public OutboxSender(Outbox outbox, DingTalkGateway gateway, AlertComposer composer, ReadSide readSide,
+                        DingTalkProperties properties, Clock clock) {
         this.outbox = outbox;
         this.gateway = gateway;
         this.composer = composer;
-        this.ledger = ledger;
-        this.directory = directory;
+        this.readSide = readSide;
         this.properties = properties;
         this.clock = clock;
     }
@@ -126,34 +129,34 @@ public class OutboxSender {
         if (kind == AlertKind.QUARTERLY_DIGEST) {
             Map<String, String> facts = new LinkedHashMap<>();
             entry.get("facts", Document.class).forEach((k, v) -> facts.put(k, String.valueOf(v)));
-            ComposedAlert digest = composer.composeDigest(facts, ledger::find);
+            ComposedAlert digest = composer.composeDigest(facts,
+                    id -> readSide.commitment(id).map(CommitmentView::unitName));
             Document changes = new Document("title", digest.title()).append("text", digest.text());
             outbox.record(entry.getString("_id"), new Document(changes).append("lockedUntil",
                     Date.from(clock.instant().plus(LEASE))));
             entry.putAll(changes);
             return true;
         }
-        Optional<LedgerEntry> commitment = ledger.find(entry.getString("commitmentId"));
+        String commitmentId = entry.getString("commitmentId");
+        Optional<CommitmentView> known = readSide.commitment(commitmentId);
         Instant occurredAt = entry.getDate("occurredAt").toInstant();
-        if (commitment.isEmpty()) {
-            if (clock.instant().isAfter(occurredAt.plus(LEDGER_GRACE))) {
-                fail(entry, "commitment unknown to the bot's ledger");
-            } else {
-                retryLater(entry, "waiting for the ledger", new Document());
-            }
+        if (known.isEmpty() && !clock.instant().isAfter(occurredAt.plus(VIEW_GRACE))) {
+            retryLater(entry, "waiting for the read side", new Document());
             return false;
         }
+        AlertSubject subject = known.map(AlertSubject::of).orElseGet(() -> AlertSubject.fromId(commitmentId));
         Map<String, String> facts = new LinkedHashMap<>();
         entry.get("facts", Document.class).forEach((k, v) -> facts.put(k, String.valueOf(v)));
-        ComposedAlert alert = composer.compose(kind, facts, commitment.get());
+        ComposedAlert alert = composer.compose(kind, facts, subject);
         Document changes = new Document("title", alert.title()).append("text", alert.text());
         if (kind.audience() != AlertKind.Audience.OFFICE_GROUP) {
             OfficialRole role = kind.audience() == AlertKind.Audience.UNIT_LEADERS ? OfficialRole.UNIT_LEADER
                     : OfficialRole.OFFICIAL;
-            List<DirectoryEntry> people = directory.ofUnit(commitment.get().unitId(), Set.of(role));
+            String unitId = CommitmentId.unitOf(commitmentId);
+            List<OfficialView> people = readSide.officialsOf(unitId, role);
             if (people.isEmpty()) {
-                retryLater(entry, "no " + (role == OfficialRole.OFFICIAL ? "official" : "unit leader") + " in the directory for unit " + commitment.get().unitId(),
-                        new Document());
+                retryLater(entry, "no " + (role == OfficialRole.OFFICIAL ? "official" : "unit leader")
+                        + " in the directory for unit " + unitId, new Document());
                 return false;
             }
             changes.append("recipients", people.stream().map(p -> new Document("userId", p.userId())

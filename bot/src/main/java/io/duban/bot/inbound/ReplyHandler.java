@@ -1,10 +1,8 @@
 package io.duban.bot.inbound;
 
 import io.duban.bot.DingTalkProperties;
-import io.duban.bot.directory.Directory;
-import io.duban.bot.directory.DirectoryEntry;
-import io.duban.bot.ledger.CommitmentLedger;
-import io.duban.bot.ledger.LedgerEntry;
+import io.duban.bot.readside.ReadSide;
+import io.duban.bot.readside.ReadSideUnavailable;
 import io.duban.bot.reply.AcknowledgeReply;
 import io.duban.bot.reply.CommitmentRef;
 import io.duban.bot.reply.ListMineReply;
@@ -19,14 +17,19 @@ import io.duban.bot.reply.RequestDeadlineChangeReply;
 import io.duban.command.api.AcknowledgeAlert;
 import io.duban.command.api.Actor;
 import io.duban.command.api.Channel;
-import io.duban.command.api.ClaimCompletion;
 import io.duban.command.api.CommandRefusedException;
 import io.duban.command.api.CommitmentId;
-import io.duban.command.api.CompleteMilestone;
+import io.duban.command.api.ItemReference;
 import io.duban.command.api.RaiseMajorIssue;
 import io.duban.command.api.ReportProgress;
 import io.duban.command.api.RequestDeadlineChange;
 import io.duban.command.api.Role;
+import io.duban.query.api.catalog.ItemView;
+import io.duban.query.api.catalog.UnitRef;
+import io.duban.command.api.CommitmentStatus;
+import io.duban.query.api.commitment.CommitmentView;
+import io.duban.query.api.directory.OfficialView;
+import io.duban.query.api.directory.OfficialView.OfficialUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -34,9 +37,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static io.duban.bot.inbound.ReplyOutcome.Kind.ANSWERED;
@@ -48,8 +52,11 @@ import static io.duban.bot.inbound.ReplyOutcome.Kind.UNKNOWN_SENDER;
 
 /**
  * Turns an official's message into at most one business action, as that official, through channel DINGTALK with
- * the msgId recorded. Every accepted action is confirmed with the new state; every refusal says why. The aggregates
- * still check every rule: the bot only finds which commitment "#31" means for this sender.
+ * the msgId recorded. Every accepted action is confirmed; every refusal says why. The aggregates check every rule:
+ * the bot only finds which commitment "#31" means for this sender, from the sender's units (the directory, asked of
+ * the read side) and {@link CommitmentId#of}, never from a copy of the commitment, so a reply is never refused
+ * because a view is behind. Whether that commitment exists the aggregate answers. The read side's view of the
+ * commitment only adds to the wording (the progress before, the open milestones), and is left out when it has none.
  */
 @Component
 public class ReplyHandler {
@@ -58,21 +65,22 @@ public class ReplyHandler {
     static final String UNCERTAIN_ANSWER = "系统处理您的消息时出现异常（如超时），无法确认是否已经记录。"
             + "请稍后发送「我的承诺」查看当前进度：若未更新，再重新发送原消息。";
 
-    private final Directory directory;
-    private final CommitmentLedger ledger;
+    static final String UNAVAILABLE_ANSWER = "未记录：督办系统暂时无法查询，请稍后重新发送。";
+
+    private final ReadSide readSide;
     private final CommandGateway commands;
+    private final CompletionClaim completion;
     private final String defaultPolicyId;
 
-    public ReplyHandler(Directory directory, CommitmentLedger ledger, CommandGateway commands,
-                        DingTalkProperties properties) {
-        this.directory = directory;
-        this.ledger = ledger;
+    public ReplyHandler(ReadSide readSide, CommandGateway commands, DingTalkProperties properties) {
+        this.readSide = readSide;
         this.commands = commands;
+        this.completion = new CompletionClaim(commands);
         this.defaultPolicyId = properties.defaultPolicyId();
     }
 
     public ReplyOutcome handle(InboundMessage message) {
-        DirectoryEntry person = directory.find(message.senderStaffId()).orElse(null);
+        OfficialView person = readSide.official(message.senderStaffId()).orElse(null);
         if (person == null) {
             return new ReplyOutcome(UNKNOWN_SENDER, "您好，您尚未登记在督办人员名录中，暂不能通过钉钉办理督办事项。"
                     + "如需开通，请联系领导小组办公室。");
@@ -82,15 +90,18 @@ public class ReplyHandler {
         }
         Reply reply = ReplyGrammar.parse(message.text());
         Actor actor = new Actor(person.userId(), person.name(), person.role().actingRole(),
-                new HashSet<>(person.unitIds()), Channel.DINGTALK, message.msgId());
+                new HashSet<>(unitIds(person)), Channel.DINGTALK, message.msgId());
         try {
             return act(reply, person, actor);
         } catch (CommandRefusedException e) {
             return new ReplyOutcome(REFUSED, "未记录：" + e.getMessage());
         } catch (AggregateNotFoundException e) {
-            return new ReplyOutcome(REFUSED, "未记录：没有找到这项承诺。");
+            return new ReplyOutcome(REFUSED, notYours(reply));
         } catch (NotYoursException e) {
             return new ReplyOutcome(REFUSED, e.getMessage());
+        } catch (ReadSideUnavailable e) {
+            log.warn("DingTalk message {}: the read side did not answer: {}", message.msgId(), e.getMessage());
+            return new ReplyOutcome(REFUSED, UNAVAILABLE_ANSWER);
         } catch (RuntimeException e) {
             // a timeout or a failure of the store or the bus: the command may have been stored before it failed, so
             // "nothing recorded" would be a guess; say so, and how to find out
@@ -99,7 +110,7 @@ public class ReplyHandler {
         }
     }
 
-    private ReplyOutcome act(Reply reply, DirectoryEntry person, Actor actor) {
+    private ReplyOutcome act(Reply reply, OfficialView person, Actor actor) {
         if (reply instanceof ReportProgressReply progress) {
             return reportProgress(progress, person, actor);
         } else if (reply instanceof ReportCompletionReply completion) {
@@ -118,138 +129,183 @@ public class ReplyHandler {
         return new ReplyOutcome(ANSWERED, ReplyTexts.help());
     }
 
-    private ReplyOutcome reportProgress(ReportProgressReply reply, DirectoryEntry person, Actor actor) {
-        LedgerEntry commitment = resolve(reply.ref(), person);
+    private ReplyOutcome reportProgress(ReportProgressReply reply, OfficialView person, Actor actor) {
+        Target target = resolve(reply.ref(), person);
+        Optional<CommitmentView> before = readSide.commitment(target.commitmentId());
         String note = blankToNull(reply.note());
         // a note typed with a lower figure is the official's explanation; the aggregate records it only then
-        commands.sendAndWait(new ReportProgress(commitment.commitmentId(), reply.percent(), note, note, actor));
-        return recorded(commitment, "总体进度 " + reply.percent() + "%（原 " + commitment.progress() + "%）"
+        commands.sendAndWait(new ReportProgress(target.commitmentId(), reply.percent(), note, note, actor));
+        return recorded(target, before, "总体进度 " + reply.percent() + "%"
+                + before.map(c -> "（原 " + c.reportedProgress() + "%）").orElse("")
                 + (note == null ? "" : "，说明：" + note));
     }
 
-    private ReplyOutcome claimCompletion(ReportCompletionReply reply, DirectoryEntry person, Actor actor) {
-        LedgerEntry commitment = resolve(reply.ref(), person);
+    private ReplyOutcome claimCompletion(ReportCompletionReply reply, OfficialView person, Actor actor) {
+        Target target = resolve(reply.ref(), person);
         String summary = blankToNull(reply.summary());
         if (summary == null) {
-            return new ReplyOutcome(NOT_UNDERSTOOD, "申请办结请附一句完成情况，例如：\n" + ref(commitment)
+            return new ReplyOutcome(NOT_UNDERSTOOD, "申请办结请附一句完成情况，例如：\n" + target.ref()
                     + " 已完成 补助已拨付");
         }
-        // "已完成" means the whole commitment: the milestones still open are reached with it
-        List<LedgerEntry.LedgerMilestone> open = commitment.milestones().stream().filter(m -> !m.completed()).toList();
-        List<String> done = new ArrayList<>();
-        try {
-            for (LedgerEntry.LedgerMilestone milestone : open) {
-                commands.sendAndWait(new CompleteMilestone(commitment.commitmentId(), milestone.milestoneId(), summary,
-                        actor));
-                done.add(milestone.milestoneId());
-            }
-            commands.sendAndWait(new ClaimCompletion(commitment.commitmentId(), summary, actor));
-        } catch (CommandRefusedException e) {
-            if (done.isEmpty()) {
-                throw e;
-            }
-            // the milestones reached before the refusal are stored: "未记录" would be untrue
-            return new ReplyOutcome(RECORDED, "已记录：" + ref(commitment) + "（" + commitment.unitName() + "）里程碑 "
-                    + String.join("、", done) + " 已完成；办结申请未记录：" + e.getMessage());
-        }
-        String milestones = open.isEmpty() ? "" : "，同时标记里程碑 "
-                + open.stream().map(LedgerEntry.LedgerMilestone::milestoneId).collect(Collectors.joining("、"))
-                + " 已完成";
-        return recorded(commitment, "已申请办结" + milestones + "，等待领导小组办公室核验");
+        // "已完成" means the whole commitment: the milestones still open are reached with it, in the same command
+        Optional<CommitmentView> known = readSide.commitment(target.commitmentId());
+        List<String> completed = completion.claim(target.commitmentId(), summary, actor);
+        String milestones = completed.isEmpty() ? "" : "，同时标记里程碑 " + String.join("、", completed) + " 已完成";
+        return recorded(target, known, "已申请办结" + milestones + "，等待领导小组办公室核验");
     }
 
-    private ReplyOutcome requestDeadlineChange(RequestDeadlineChangeReply reply, DirectoryEntry person, Actor actor) {
-        LedgerEntry commitment = resolve(reply.ref(), person);
-        String target = reply.milestoneId() == null ? "总体完成时限"
-                : "里程碑 " + reply.milestoneId() + "「" + commitment.milestoneTitle(reply.milestoneId()) + "」";
-        LocalDate current = reply.milestoneId() == null ? commitment.dueDate()
-                : commitment.milestones().stream().filter(m -> m.milestoneId().equals(reply.milestoneId()))
-                .map(LedgerEntry.LedgerMilestone::dueDate).findFirst().orElse(null);
+    private ReplyOutcome requestDeadlineChange(RequestDeadlineChangeReply reply, OfficialView person, Actor actor) {
+        Target target = resolve(reply.ref(), person);
+        Optional<CommitmentView> known = readSide.commitment(target.commitmentId());
+        String title = known.flatMap(c -> c.milestones().stream()
+                .filter(m -> m.milestoneId().equals(reply.milestoneId())).map(CommitmentView.MilestoneView::title)
+                .findFirst()).orElse(reply.milestoneId());
+        String what = reply.milestoneId() == null ? "总体完成时限" : "里程碑 " + reply.milestoneId() + "「" + title + "」";
+        // the direction is checked against the due date the read side shows; the aggregate judges the request itself
+        LocalDate current = known.map(c -> reply.milestoneId() == null ? c.dueDate()
+                : c.milestones().stream().filter(m -> m.milestoneId().equals(reply.milestoneId()))
+                .map(CommitmentView.MilestoneView::dueDate).findFirst().orElse(null)).orElse(null);
         if (current != null && (reply.advance() ? reply.date().isAfter(current) : reply.date().isBefore(current))) {
-            return new ReplyOutcome(ANSWERED, ReplyTexts.wrongDirection(reply.ref().display(), target, current,
+            return new ReplyOutcome(ANSWERED, ReplyTexts.wrongDirection(reply.ref().display(), what, current,
                     reply.date(), reply.advance()));
         }
-        String changeId = commands.sendAndWait(new RequestDeadlineChange(commitment.commitmentId(),
+        String changeId = commands.sendAndWait(new RequestDeadlineChange(target.commitmentId(),
                 reply.milestoneId(), reply.date(), reply.reason(), actor));
-        return recorded(commitment, "已申请将" + target + "调整至 " + reply.date() + "（申请编号 " + changeId
+        return recorded(target, known, "已申请将" + what + "调整至 " + reply.date() + "（申请编号 " + changeId
                 + "），等待领导小组办公室审批");
     }
 
-    private ReplyOutcome raiseBlocker(RaiseBlockerReply reply, DirectoryEntry person, Actor actor) {
-        LedgerEntry commitment = resolve(reply.ref(), person);
-        String issueId = commands.sendAndWait(new RaiseMajorIssue(commitment.commitmentId(), reply.summary(), null,
+    private ReplyOutcome raiseBlocker(RaiseBlockerReply reply, OfficialView person, Actor actor) {
+        Target target = resolve(reply.ref(), person);
+        String issueId = commands.sendAndWait(new RaiseMajorIssue(target.commitmentId(), reply.summary(), null,
                 actor));
-        return recorded(commitment, "已报告重大事项 " + issueId + "：" + reply.summary() + "，已同步领导小组办公室");
+        return recorded(target, Optional.empty(), "已报告重大事项 " + issueId + "：" + reply.summary()
+                + "，已同步领导小组办公室");
     }
 
-    private ReplyOutcome acknowledge(AcknowledgeReply reply, DirectoryEntry person, Actor actor) {
+    private ReplyOutcome acknowledge(AcknowledgeReply reply, OfficialView person, Actor actor) {
         if (actor.role() == Role.OFFICE) {
-            String policyId = policyOf(reply.ref());
-            List<LedgerEntry> ofItem = ledger.ofItem(policyId, reply.ref().itemNumber());
-            if (ofItem.isEmpty()) {
-                throw new NotYoursException("未记录：第 " + reply.ref().itemNumber() + " 项尚无已登记的承诺。");
-            }
-            ofItem.forEach(c -> commands.sendAndWait(new AcknowledgeAlert(c.commitmentId(), actor)));
-            return new ReplyOutcome(RECORDED, "已记录：办公室已确认收到 " + reply.ref().display() + " 的督办提醒（"
-                    + ofItem.stream().map(LedgerEntry::unitName).collect(Collectors.joining("、")) + "）。");
+            return acknowledgeForEveryUnit(reply, actor);
         }
-        LedgerEntry commitment = resolve(reply.ref(), person);
-        commands.sendAndWait(new AcknowledgeAlert(commitment.commitmentId(), actor));
-        return recorded(commitment, "已确认收到督办提醒");
+        Target target = resolve(reply.ref(), person);
+        commands.sendAndWait(new AcknowledgeAlert(target.commitmentId(), actor));
+        return recorded(target, Optional.empty(), "已确认收到督办提醒");
     }
 
-    private ReplyOutcome listMine(DirectoryEntry person) {
-        if (person.unitIds().isEmpty()) {
+    /**
+     * The office acknowledges for every unit the catalog lists for the item: each unit's commitment by id, those not
+     * registered (the aggregate does not exist) left out.
+     */
+    private ReplyOutcome acknowledgeForEveryUnit(AcknowledgeReply reply, Actor actor) {
+        String policyId = policyOf(reply.ref());
+        List<UnitRef> units = readSide.item(policyId, reply.ref().itemNumber()).map(ItemView::units)
+                .orElse(List.of());
+        List<String> acknowledged = new java.util.ArrayList<>();
+        for (UnitRef unit : units) {
+            try {
+                commands.sendAndWait(new AcknowledgeAlert(CommitmentId.of(policyId, reply.ref().itemNumber(),
+                        unit.unitId()), actor));
+                acknowledged.add(unit.name());
+            } catch (AggregateNotFoundException e) {
+                // this unit has not registered a commitment for the item
+            }
+        }
+        if (acknowledged.isEmpty()) {
+            throw new NotYoursException("未记录：第 " + reply.ref().itemNumber() + " 项尚无已登记的承诺。");
+        }
+        return new ReplyOutcome(RECORDED, "已记录：办公室已确认收到 " + reply.ref().display() + " 的督办提醒（"
+                + String.join("、", acknowledged) + "）。");
+    }
+
+    private ReplyOutcome listMine(OfficialView person) {
+        if (person.units().isEmpty()) {
             return new ReplyOutcome(ANSWERED, "您的角色不对应责任单位，没有本单位的承诺。");
         }
-        List<LedgerEntry> mine = ledger.ofUnits(person.unitIds());
+        var mine = readSide.commitmentsOf(unitIds(person));
         if (mine.isEmpty()) {
             return new ReplyOutcome(ANSWERED, "本单位尚未登记承诺。");
         }
         StringBuilder text = new StringBuilder("本单位的承诺（回复时请用前面的编号）：");
-        for (LedgerEntry c : mine) {
-            text.append("\n").append(ref(c)).append(" ").append(c.unitName()).append("：进度 ").append(c.shownProgress())
-                    .append("%，完成时限 ").append(c.dueDate()).append("，").append(statusLabel(c.status()));
+        for (var c : mine) {
+            text.append("\n").append(ItemReference.typed(defaultPolicyId, c.policyId(), c.itemNumber())).append(" ")
+                    .append(c.unitName()).append("：进度 ").append(c.progress()).append("%，完成时限 ")
+                    .append(c.dueDate()).append("，").append(statusLabel(c.status()));
         }
         return new ReplyOutcome(ANSWERED, text.toString());
     }
 
-    /** The sender's own commitment that "#31" names; anything else is refused without a trace. */
-    private LedgerEntry resolve(CommitmentRef ref, DirectoryEntry person) {
+    /**
+     * The sender's own commitment that "#31" names: the item's commitment of the sender's unit, by id. A sender who
+     * answers for several units is asked to narrow it down when more than one of them is listed for the item (the
+     * catalog says which, from the policy import); when the catalog has no answer, every one of them counts.
+     */
+    private Target resolve(CommitmentRef ref, OfficialView person) {
         String policyId = policyOf(ref);
-        List<LedgerEntry> own = person.unitIds().stream()
-                .map(unitId -> ledger.find(CommitmentId.of(policyId, ref.itemNumber(), unitId)))
-                .flatMap(java.util.Optional::stream).toList();
-        if (own.isEmpty()) {
-            throw new NotYoursException("未记录：您所在单位没有第 " + ref.itemNumber() + " 项的承诺，"
-                    + "只能办理本单位的承诺。回复“我的承诺”可查看本单位的编号。");
+        List<OfficialUnit> candidates = person.units();
+        if (candidates.size() > 1) {
+            Optional<Set<String>> listed = readSide.item(policyId, ref.itemNumber())
+                    .map(item -> item.units().stream().map(UnitRef::unitId).collect(Collectors.toSet()));
+            if (listed.isPresent()) {
+                candidates = candidates.stream().filter(u -> listed.get().contains(u.unitId())).toList();
+            }
         }
-        if (own.size() > 1) {
+        if (candidates.isEmpty()) {
+            throw new NotYoursException(notYours(ref));
+        }
+        if (candidates.size() > 1) {
             throw new NotYoursException("未记录：您代表的几个单位都有第 " + ref.itemNumber()
                     + " 项的承诺，请通过督办系统网页办理，或请办公室调整您的名录。");
         }
-        return own.get(0);
+        OfficialUnit unit = candidates.get(0);
+        return new Target(CommitmentId.of(policyId, ref.itemNumber(), unit.unitId()),
+                ItemReference.typed(defaultPolicyId, policyId, ref.itemNumber()),
+                unit.name() == null ? unit.unitId() : unit.name());
+    }
+
+    /** The answer when the sender's unit has no such commitment (none registered, or another unit's). */
+    private static String notYours(Reply reply) {
+        return reply instanceof ReportProgressReply r ? notYours(r.ref())
+                : reply instanceof ReportCompletionReply r ? notYours(r.ref())
+                : reply instanceof RequestDeadlineChangeReply r ? notYours(r.ref())
+                : reply instanceof RaiseBlockerReply r ? notYours(r.ref())
+                : reply instanceof AcknowledgeReply r ? notYours(r.ref())
+                : "未记录：没有找到这项承诺。";
+    }
+
+    private static String notYours(CommitmentRef ref) {
+        return "未记录：您所在单位没有第 " + ref.itemNumber() + " 项的承诺，"
+                + "只能办理本单位的承诺。回复“我的承诺”可查看本单位的编号。";
     }
 
     private String policyOf(CommitmentRef ref) {
         return ref.isDefaultPolicy() ? defaultPolicyId : ref.policyId();
     }
 
-    private ReplyOutcome recorded(LedgerEntry commitment, String what) {
-        return new ReplyOutcome(RECORDED, "已记录：" + ref(commitment) + "（" + commitment.unitName() + "）" + what
+    private static List<String> unitIds(OfficialView person) {
+        return person.units().stream().map(OfficialUnit::unitId).toList();
+    }
+
+    private static ReplyOutcome recorded(Target target, Optional<CommitmentView> known, String what) {
+        return new ReplyOutcome(RECORDED, "已记录：" + target.ref() + "（" + target.unitName(known) + "）" + what
                 + "。");
     }
 
-    private String ref(LedgerEntry commitment) {
-        return commitment.policyId().equals(defaultPolicyId) ? "#" + commitment.itemNumber()
-                : "#" + commitment.policyId() + "/" + commitment.itemNumber();
+    /**
+     * The commitment a reply is about: its id, the reference to show, and the unit's name from the directory.
+     */
+    private record Target(String commitmentId, String ref, String unitName) {
+
+        /** The unit's name as the commitment was registered when the read side knows it, else the directory's. */
+        String unitName(Optional<CommitmentView> known) {
+            return known.map(CommitmentView::unitName).filter(n -> n != null && !n.isBlank()).orElse(unitName);
+        }
     }
 
-    private static String statusLabel(String status) {
-        return switch (status == null ? "" : status) {
-            case "COMPLETION_CLAIMED" -> "已申请办结，待核验";
-            case "VERIFIED" -> "已办结销号";
-            default -> "推进中";
+    private static String statusLabel(CommitmentStatus status) {
+        return status == null ? "推进中" : switch (status) {
+            case COMPLETION_CLAIMED -> "已申请办结，待核验";
+            case VERIFIED -> "已办结销号";
+            case OPEN -> "推进中";
         };
     }
 

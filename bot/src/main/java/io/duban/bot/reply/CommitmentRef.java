@@ -1,5 +1,7 @@
 package io.duban.bot.reply;
 
+import io.duban.command.api.ItemReference;
+
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -52,6 +54,6 @@ public record CommitmentRef(String policyId, int itemNumber) {
 
     /** The form to show back to the official, the same one they would type. */
     public String display() {
-        return policyId == null ? "#" + itemNumber : "#" + policyId + "/" + itemNumber;
+        return ItemReference.typed(policyId, itemNumber);
     }
 }

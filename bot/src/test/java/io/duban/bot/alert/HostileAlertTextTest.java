@@ -1,13 +1,11 @@
 package io.duban.bot.alert;
 
 import io.duban.bot.DingTalkProperties;
-import io.duban.bot.ledger.LedgerEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,14 +29,13 @@ class HostileAlertTextTest {
     private final AlertComposer composer = new AlertComposer(new DingTalkProperties(true, "https",
             "api.dingtalk.com", null, null, null, null, "https://oapi.dingtalk.com/robot/send", null, null, null,
             "nzf-2023-1", Duration.ofSeconds(2), Duration.ofMinutes(10), 50, false));
-    private final LedgerEntry hostileLedger = new LedgerEntry(COMMITMENT, "nzf-2023-1", 31, "uc88ba393", HOSTILE,
-            HOSTILE, "OPEN", 40, LocalDate.of(2027, 6, 30),
-            List.of(new LedgerEntry.LedgerMilestone("M1", HOSTILE, LocalDate.of(2026, 12, 20), false)));
+    private final AlertSubject hostile = new AlertSubject("nzf-2023-1", 31, "uc88ba393", HOSTILE, HOSTILE, 40,
+            Map.of("M1", HOSTILE));
 
     @ParameterizedTest
     @EnumSource(value = AlertKind.class, names = "QUARTERLY_DIGEST", mode = EnumSource.Mode.EXCLUDE)
     void an_alert_shows_hostile_text_but_none_of_its_markdown(AlertKind kind) {
-        ComposedAlert alert = composer.compose(kind, hostileFacts(), hostileLedger);
+        ComposedAlert alert = composer.compose(kind, hostileFacts(), hostile);
 
         assertNeutral(alert);
     }
@@ -49,7 +46,7 @@ class HostileAlertTextTest {
                 "quarterEnd", "2026-12-31", "reported", "0", "notReported", COMMITMENT,
                 "digestPath", "/api/dispatch-rounds/2026-Q4/digest.html"));
 
-        ComposedAlert digest = composer.composeDigest(facts, id -> Optional.of(hostileLedger));
+        ComposedAlert digest = composer.composeDigest(facts, id -> Optional.of(hostile.unitName()));
 
         assertNeutral(digest);
         assertThat(digest.text()).contains("/api/dispatch-rounds/2026-Q4/digest.html");
@@ -59,9 +56,8 @@ class HostileAlertTextTest {
     void an_approval_reads_as_before_when_nobody_is_hostile() {
         Map<String, String> facts = new LinkedHashMap<>(Map.of("changeId", "D1", "milestoneId", "M1",
                 "previousDueDate", "2026-12-20", "newDueDate", "2027-03-31", "comment", "同意（征求意见延长）"));
-        LedgerEntry plain = new LedgerEntry(COMMITMENT, "nzf-2023-1", 31, "uc88ba393", "自治区财政厅", "王五", "OPEN",
-                40, LocalDate.of(2027, 12, 31),
-                List.of(new LedgerEntry.LedgerMilestone("M1", "出台补贴办法", LocalDate.of(2026, 12, 20), false)));
+        AlertSubject plain = new AlertSubject("nzf-2023-1", 31, "uc88ba393", "自治区财政厅", "王五", 40,
+                Map.of("M1", "出台补贴办法"));
 
         ComposedAlert alert = composer.compose(AlertKind.DEADLINE_APPROVED, facts, plain);
 

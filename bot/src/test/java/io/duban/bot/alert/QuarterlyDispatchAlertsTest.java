@@ -1,7 +1,6 @@
 package io.duban.bot.alert;
 
 import io.duban.bot.MongoWireServer;
-import io.duban.bot.ledger.LedgerEntry;
 import io.duban.command.api.Actor;
 import io.duban.command.api.dispatch.DispatchRoundClosed;
 import io.duban.command.api.dispatch.DispatchRoundOpened;
@@ -76,7 +75,7 @@ class QuarterlyDispatchAlertsTest {
     void the_request_lists_the_units_items_and_the_reply_to_type() {
         ComposedAlert alert = composer.compose(AlertKind.QUARTERLY_REPORT_REQUESTED,
                 Map.of("roundId", "2026-Q4", "reportDeadline", "2026-10-21", "commitmentIds", FINANCE_31 + "," + FINANCE_45),
-                ledger(FINANCE_31, "自治区财政厅"));
+                subject(FINANCE_31, "自治区财政厅"));
 
         assertThat(alert.title()).isEqualTo("季度调度：2026-Q4 自治区财政厅");
         assertThat(alert.text()).contains("**事项**：#31、#45").contains("**报送截止**：2026-10-21")
@@ -95,7 +94,7 @@ class QuarterlyDispatchAlertsTest {
         });
         ComposedAlert alert = composer.compose(AlertKind.QUARTERLY_REPORT_OVERDUE,
                 Map.of("roundId", "2026-Q4", "reportDeadline", "2026-10-21", "commitmentIds", EDUCATION_31),
-                ledger(EDUCATION_31, "自治区教育厅"));
+                subject(EDUCATION_31, "自治区教育厅"));
         assertThat(alert.title()).startsWith("催报：2026-Q4");
         assertThat(alert.text()).contains("季度进度逾期未报").contains("（已过）").contains("#31");
     }
@@ -113,15 +112,15 @@ class QuarterlyDispatchAlertsTest {
         Map<String, String> facts = new java.util.LinkedHashMap<>();
         entry.get("facts", Document.class).forEach((k, v) -> facts.put(k, String.valueOf(v)));
         ComposedAlert digest = composer.composeDigest(facts,
-                id -> id.equals(EDUCATION_31) ? Optional.of(ledger(EDUCATION_31, "自治区教育厅")) : Optional.empty());
+                id -> id.equals(EDUCATION_31) ? Optional.of("自治区教育厅") : Optional.empty());
         assertThat(digest.title()).isEqualTo("季度调度汇总 2026-Q4");
         assertThat(digest.text()).contains("**已报送**：2 项；**未报送**：1 项").contains("- #31 自治区教育厅")
                 .contains("/api/dispatch-rounds/2026-Q4/digest.html");
     }
 
-    private static LedgerEntry ledger(String id, String unitName) {
-        String[] parts = id.split("\\.");
-        return new LedgerEntry(id, "nzf-2023-1", Integer.parseInt(parts[parts.length - 2]), parts[parts.length - 1],
-                unitName, "张三", "OPEN", 40, LocalDate.of(2027, 6, 30), List.of());
+    private static AlertSubject subject(String id, String unitName) {
+        AlertSubject fromId = AlertSubject.fromId(id);
+        return new AlertSubject(fromId.policyId(), fromId.itemNumber(), fromId.unitId(), unitName, "张三", 40,
+                Map.of());
     }
 }

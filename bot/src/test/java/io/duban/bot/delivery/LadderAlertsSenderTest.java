@@ -7,13 +7,11 @@ import io.duban.bot.TestProperties;
 import io.duban.bot.alert.AlertComposer;
 import io.duban.bot.alert.AlertKind;
 import io.duban.bot.alert.Outbox;
-import io.duban.bot.directory.Directory;
 import io.duban.dingtalk.fake.DeliveredMessage;
 import io.duban.dingtalk.fake.FakeDingTalk;
 import io.duban.dingtalk.fake.FakeDingTalkSettings;
 import io.duban.bot.fake.MutableClock;
 import io.duban.dingtalk.fake.Route;
-import io.duban.bot.ledger.CommitmentLedger;
 import io.duban.command.api.OfficialRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,12 +44,11 @@ class LadderAlertsSenderTest {
         mongo = new MongoWireServer();
         MongoTemplate template = mongo.newTemplate();
         fake = FakeDingTalk.start(FakeDingTalkSettings.generated(), clock, 0);
-        world = new BotWorld(template);
+        world = new BotWorld();
         outbox = new Outbox(template, clock);
         var properties = TestProperties.connectedTo(fake);
         sender = new OutboxSender(outbox, new SdkDingTalkGateway(properties, new ObjectMapper(), clock),
-                new AlertComposer(properties), new CommitmentLedger(template), new Directory(template), properties,
-                clock);
+                new AlertComposer(properties), world.readSide(), properties, clock);
         world.appointOfficials(UNIT, 2);
         world.appoint("leader-1", "李厅长", OfficialRole.UNIT_LEADER, UNIT);
         commitment = world.register(UNIT, UNIT_NAME, 31);

@@ -2,8 +2,7 @@ package io.duban.bot.inbound;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.bot.DingTalkProperties;
-import io.duban.bot.directory.Directory;
-import io.duban.bot.ledger.CommitmentLedger;
+import io.duban.bot.readside.ReadSide;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -15,10 +14,9 @@ public final class InboundFixture {
     private InboundFixture() {
     }
 
-    public static InboundProcessor processor(MongoTemplate mongo, CommandGateway commands,
+    public static InboundProcessor processor(MongoTemplate mongo, ReadSide readSide, CommandGateway commands,
                                              DingTalkProperties properties, Clock clock) {
-        return new InboundProcessor(new InboundLog(mongo, clock),
-                new ReplyHandler(new Directory(mongo), new CommitmentLedger(mongo), commands, properties),
+        return new InboundProcessor(new InboundLog(mongo, clock), new ReplyHandler(readSide, commands, properties),
                 new SessionReplier(new ObjectMapper(), properties, clock));
     }
 }

@@ -54,12 +54,12 @@ class UncertainOutcomeTest {
         MongoTemplate template = mongo.newTemplate();
         fake = FakeDingTalk.start(FakeDingTalkSettings.generated(), clock, 0);
         DingTalkProperties properties = TestProperties.connectedTo(fake);
-        BotWorld world = new BotWorld(template);
+        BotWorld world = new BotWorld();
         world.appoint(OFFICIAL, "李明", OfficialRole.OFFICIAL, UNIT);
         world.register(UNIT, "财政厅", 31);
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         bus.subscribe("io.duban.command.api.ReportProgress", command -> handler.get().handle(command));
-        processor = InboundFixture.processor(template, DefaultCommandGateway.builder().commandBus(bus).build(),
+        processor = InboundFixture.processor(template, world.readSide(), DefaultCommandGateway.builder().commandBus(bus).build(),
                 properties, clock);
         reader = new InboundMessageReader(new ObjectMapper());
     }

@@ -69,7 +69,7 @@ class BotMessageListenerTest {
         MongoTemplate template = mongo.newTemplate();
         fake = FakeDingTalk.start(FakeDingTalkSettings.generated(), clock, 0);
         DingTalkProperties properties = TestProperties.connectedTo(fake);
-        BotWorld world = new BotWorld(template);
+        BotWorld world = new BotWorld();
         world.appoint(OFFICIAL, "李明", OfficialRole.OFFICIAL, UNIT);
         commitmentId = world.register(UNIT, "财政厅", 31);
 
@@ -78,7 +78,7 @@ class BotMessageListenerTest {
             commands.add((ReportProgress) command.getPayload());
             return null;
         });
-        listener = new BotMessageListener(new InboundMessageReader(json), InboundFixture.processor(template,
+        listener = new BotMessageListener(new InboundMessageReader(json), InboundFixture.processor(template, world.readSide(),
                 DefaultCommandGateway.builder().commandBus(bus).build(), properties, clock));
         sdk = new CallbackCommandExecutor();
         sdk.register(DingTalkStreamTopics.BOT_MESSAGE_TOPIC, listener);

@@ -1,6 +1,6 @@
 package io.duban.query.asof;
 
-import io.duban.query.board.ItemBoardEntry;
+import io.duban.query.api.board.ItemBoardEntry;
 
 import java.time.Instant;
 import java.time.LocalDate;

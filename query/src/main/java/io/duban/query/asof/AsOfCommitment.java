@@ -1,6 +1,6 @@
 package io.duban.query.asof;
 
-import io.duban.query.board.CommitmentDetail;
+import io.duban.query.api.board.CommitmentDetail;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,9 +2,9 @@ package io.duban.query.asof;
 
 import com.mongodb.client.MongoClient;
 import io.duban.query.board.CommitmentQueries;
-import io.duban.query.board.FindCommitment;
-import io.duban.query.board.FindItemBoard;
-import io.duban.query.board.ItemBoardEntry;
+import io.duban.query.api.board.FindCommitment;
+import io.duban.query.api.board.FindItemBoard;
+import io.duban.query.api.board.ItemBoardEntry;
 import io.duban.query.board.ItemBoardQueries;
 import io.duban.query.catalog.CatalogReader;
 import io.duban.query.catalog.ItemsProjection;

@@ -1,6 +1,10 @@
 package io.duban.query.board;
 
-import io.duban.query.light.LightColor;
+import io.duban.query.api.board.FindCommitments;
+import io.duban.query.api.board.FindCommitment;
+import io.duban.query.api.board.CommitmentSummary;
+import io.duban.query.api.board.CommitmentDetail;
+import io.duban.query.api.light.LightColor;
 import io.duban.query.web.QueryCalls;
 import io.duban.query.web.RequestParams;
 import org.springframework.web.bind.annotation.GetMapping;

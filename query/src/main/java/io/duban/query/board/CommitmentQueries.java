@@ -1,9 +1,13 @@
 package io.duban.query.board;
 
+import io.duban.query.api.board.FindCommitments;
+import io.duban.query.api.board.FindCommitment;
+import io.duban.query.api.board.CommitmentSummary;
+import io.duban.query.api.board.CommitmentDetail;
 import io.duban.query.commitment.CommitmentReader;
-import io.duban.query.commitment.CommitmentView;
-import io.duban.query.light.Light;
-import io.duban.query.light.LightColor;
+import io.duban.query.api.commitment.CommitmentView;
+import io.duban.query.api.light.Light;
+import io.duban.query.api.light.LightColor;
 import io.duban.query.light.TrafficLights;
 import io.duban.query.web.NotFoundException;
 import io.duban.query.web.TooBroadException;

@@ -1,11 +1,18 @@
 package io.duban.query.board;
 
+import io.duban.query.api.board.ItemProgress;
+import io.duban.query.api.board.ItemDetail;
+import io.duban.query.api.board.ItemBoardEntry;
+import io.duban.query.api.board.FindItemBoard;
+import io.duban.query.api.board.FindItem;
+import io.duban.query.api.board.CommitmentSummary;
+import io.duban.query.api.board.CommitmentDetail;
 import io.duban.query.catalog.CatalogReader;
-import io.duban.query.catalog.ItemRef;
-import io.duban.query.catalog.ItemView;
+import io.duban.query.api.catalog.ItemRef;
+import io.duban.query.api.catalog.ItemView;
 import io.duban.query.commitment.CommitmentReader;
-import io.duban.query.commitment.CommitmentView;
-import io.duban.query.light.Light;
+import io.duban.query.api.commitment.CommitmentView;
+import io.duban.query.api.light.Light;
 import io.duban.query.light.TrafficLights;
 import io.duban.query.light.TrafficLights.LabelledLight;
 import io.duban.query.web.NotFoundException;

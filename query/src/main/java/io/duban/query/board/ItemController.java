@@ -1,5 +1,9 @@
 package io.duban.query.board;
 
+import io.duban.query.api.board.ItemDetail;
+import io.duban.query.api.board.ItemBoardEntry;
+import io.duban.query.api.board.FindItemBoard;
+import io.duban.query.api.board.FindItem;
 import io.duban.query.web.QueryCalls;
 import io.duban.query.web.RequestParams;
 import org.springframework.web.bind.annotation.GetMapping;

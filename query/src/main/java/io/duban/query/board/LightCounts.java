@@ -1,7 +1,7 @@
 package io.duban.query.board;
 
-import io.duban.query.light.Light;
-import io.duban.query.light.LightColor;
+import io.duban.query.api.light.Light;
+import io.duban.query.api.light.LightColor;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;

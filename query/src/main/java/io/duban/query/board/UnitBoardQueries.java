@@ -1,14 +1,19 @@
 package io.duban.query.board;
 
-import io.duban.query.board.UnitBoard.UnitBoardRow;
+import io.duban.query.api.board.UnitSummary;
+import io.duban.query.api.board.UnitBoard;
+import io.duban.query.api.board.FindUnits;
+import io.duban.query.api.board.FindUnitBoard;
+import io.duban.query.api.board.CommitmentSummary;
+import io.duban.query.api.board.UnitBoard.UnitBoardRow;
 import io.duban.query.catalog.CatalogReader;
-import io.duban.query.catalog.ItemRef;
-import io.duban.query.catalog.ItemView;
-import io.duban.query.catalog.UnitView;
+import io.duban.query.api.catalog.ItemRef;
+import io.duban.query.api.catalog.ItemView;
+import io.duban.query.api.catalog.UnitView;
 import io.duban.query.commitment.CommitmentReader;
-import io.duban.query.commitment.CommitmentView;
-import io.duban.query.light.Light;
-import io.duban.query.light.LightColor;
+import io.duban.query.api.commitment.CommitmentView;
+import io.duban.query.api.light.Light;
+import io.duban.query.api.light.LightColor;
 import io.duban.query.light.TrafficLights;
 import io.duban.query.web.NotFoundException;
 import org.axonframework.queryhandling.QueryHandler;

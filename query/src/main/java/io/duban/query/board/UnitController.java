@@ -1,5 +1,9 @@
 package io.duban.query.board;
 
+import io.duban.query.api.board.UnitSummary;
+import io.duban.query.api.board.UnitBoard;
+import io.duban.query.api.board.FindUnits;
+import io.duban.query.api.board.FindUnitBoard;
 import io.duban.query.web.QueryCalls;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,5 +1,9 @@
 package io.duban.query.catalog;
 
+import io.duban.query.api.catalog.UnitView;
+import io.duban.query.api.catalog.PolicyView;
+import io.duban.query.api.catalog.ItemView;
+import io.duban.query.api.catalog.ItemRef;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -33,27 +37,27 @@ public class CatalogReader {
 
     public List<PolicyView> policies() {
         return all(collection(PoliciesProjection.COLLECTION).find()).stream()
-                .map(PolicyView::from)
+                .map(CatalogDocuments::policy)
                 .sorted(Comparator.comparing(PolicyView::year).reversed().thenComparing(PolicyView::policyId))
                 .toList();
     }
 
     public Optional<PolicyView> policy(String policyId) {
         return Optional.ofNullable(collection(PoliciesProjection.COLLECTION).find(Filters.eq("_id", policyId)).first())
-                .map(PolicyView::from);
+                .map(CatalogDocuments::policy);
     }
 
     /** Every item of the policy, or of every policy when policyId is null, in policy and row order. */
     public List<ItemView> items(String policyId) {
         Bson filter = policyId == null ? new Document() : Filters.eq("policyId", policyId);
         return all(collection(ItemsProjection.COLLECTION).find(filter)).stream()
-                .map(ItemView::from).sorted(ITEM_ORDER).toList();
+                .map(CatalogDocuments::item).sorted(ITEM_ORDER).toList();
     }
 
     public Optional<ItemView> item(String policyId, int number) {
         return Optional.ofNullable(collection(ItemsProjection.COLLECTION)
                         .find(Filters.eq("_id", ItemsProjection.itemId(policyId, number))).first())
-                .map(ItemView::from);
+                .map(CatalogDocuments::item);
     }
 
     public List<ItemView> items(Collection<ItemRef> refs) {
@@ -62,13 +66,13 @@ public class CatalogReader {
         }
         List<String> ids = refs.stream().map(ref -> ItemsProjection.itemId(ref.policyId(), ref.number())).toList();
         return all(collection(ItemsProjection.COLLECTION).find(Filters.in("_id", ids))).stream()
-                .map(ItemView::from).sorted(ITEM_ORDER).toList();
+                .map(CatalogDocuments::item).sorted(ITEM_ORDER).toList();
     }
 
     /** Every unit: row units first, then the co-responsible ones, each by name in pinyin order. */
     public List<UnitView> units() {
         return all(collection(UnitsProjection.COLLECTION).find()).stream()
-                .map(UnitView::from)
+                .map(CatalogDocuments::unit)
                 .sorted(Comparator.comparing(UnitView::coResponsible)
                         .thenComparing(UnitView::name, Collator.getInstance(Locale.CHINA)))
                 .toList();
@@ -76,7 +80,7 @@ public class CatalogReader {
 
     public Optional<UnitView> unit(String unitId) {
         return Optional.ofNullable(collection(UnitsProjection.COLLECTION).find(Filters.eq("_id", unitId)).first())
-                .map(UnitView::from);
+                .map(CatalogDocuments::unit);
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.duban.query.catalog;
 
+import io.duban.query.view.ActorDocuments;
 import com.mongodb.client.model.Indexes;
 import io.duban.command.api.PolicyImported;
 import io.duban.command.api.ResponsibleUnit;
 import io.duban.query.ProcessingGroups;
-import io.duban.query.view.ActorRef;
 import io.duban.query.view.MongoView;
 import io.duban.query.view.StoredTime;
 import io.duban.query.view.VersionedWrites;
@@ -44,7 +44,7 @@ public class PoliciesProjection extends MongoView {
                 .append("sourceSha256", event.sourceSha256())
                 .append("coResponsibleUnits", coResponsibleUnits(event.coResponsibleUnits()))
                 .append("importedAt", StoredTime.instant(message.getTimestamp()))
-                .append("importedBy", ActorRef.of(event.actor()).toDocument());
+                .append("importedBy", ActorDocuments.of(event.actor()));
         write(VersionedWrites.upsert(event.policyId(), message.getSequenceNumber(), fields));
     }
 

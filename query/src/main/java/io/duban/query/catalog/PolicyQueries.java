@@ -1,5 +1,8 @@
 package io.duban.query.catalog;
 
+import io.duban.query.api.catalog.PolicyView;
+import io.duban.query.api.catalog.FindPolicy;
+import io.duban.query.api.catalog.FindPolicies;
 import io.duban.query.web.NotFoundException;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,7 @@
 package io.duban.query.commitment;
 
+import io.duban.query.api.commitment.CommitmentView;
+import io.duban.command.api.CommitmentStatus;
 import com.mongodb.client.model.Filters;
 import io.duban.command.api.CommitmentStatus;
 import io.duban.query.view.StoredTime;
@@ -38,7 +40,7 @@ public class CommitmentReader {
 
     public Optional<CommitmentView> byId(String commitmentId) {
         return Optional.ofNullable(mongo.getCollection(CommitmentsProjection.COLLECTION)
-                .find(Filters.eq("_id", commitmentId)).first()).map(CommitmentView::from);
+                .find(Filters.eq("_id", commitmentId)).first()).map(CommitmentDocuments::view);
     }
 
     /** The commitments with at least one open escalation case, of one unit if {@code unitId} is given. */
@@ -49,7 +51,7 @@ public class CommitmentReader {
         }
         List<CommitmentView> found = new ArrayList<>();
         mongo.getCollection(CommitmentsProjection.COLLECTION).find(filter).batchSize(BATCH)
-                .forEach(document -> found.add(CommitmentView.from(document)));
+                .forEach(document -> found.add(CommitmentDocuments.view(document)));
         found.sort(ORDER);
         return found;
     }
@@ -100,7 +102,7 @@ public class CommitmentReader {
         Bson filter = criteria.isEmpty() ? new Document() : Filters.and(criteria);
         List<CommitmentView> found = new ArrayList<>();
         mongo.getCollection(CommitmentsProjection.COLLECTION).find(filter).batchSize(BATCH).limit(limit)
-                .forEach(document -> found.add(CommitmentView.from(document)));
+                .forEach(document -> found.add(CommitmentDocuments.view(document)));
         found.sort(ORDER);
         return found;
     }

@@ -1,5 +1,8 @@
 package io.duban.query.commitment;
 
+import io.duban.query.view.ActorDocuments;
+import io.duban.query.api.commitment.FinalOverdueClosedBy;
+import io.duban.command.api.CommitmentStatus;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.WriteModel;
@@ -20,7 +23,7 @@ import io.duban.command.api.MilestoneBecameOverdue;
 import io.duban.command.api.MilestoneCompleted;
 import io.duban.command.api.ProgressReported;
 import io.duban.query.ProcessingGroups;
-import io.duban.query.view.ActorRef;
+import io.duban.query.api.ActorRef;
 import io.duban.query.view.MongoView;
 import io.duban.query.view.StoredTime;
 import io.duban.query.view.VersionedWrites;
@@ -108,7 +111,7 @@ public class CommitmentsProjection extends MongoView {
                 .append("lastAcknowledgedAt", null)
                 .append("lastAcknowledgedBy", null)
                 .append("registeredAt", StoredTime.instant(message.getTimestamp()))
-                .append("registeredBy", ActorRef.of(event.actor()).toDocument());
+                .append("registeredBy", ActorDocuments.of(event.actor()));
         fields.putAll(lastChange(event.actor(), message));
         write(VersionedWrites.upsert(event.commitmentId(), message.getSequenceNumber(), fields));
     }
@@ -207,7 +210,7 @@ public class CommitmentsProjection extends MongoView {
     public void on(io.duban.command.api.CommitmentUrged event, DomainEventMessage<?> message) {
         update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message)
                 .append("lastUrgedAt", StoredTime.instant(message.getTimestamp()))
-                .append("lastUrgedBy", ActorRef.of(event.actor()).toDocument())
+                .append("lastUrgedBy", ActorDocuments.of(event.actor()))
                 .append("lastUrgeMessage", event.message())).append("$inc", new Document("urgeCount", 1)));
     }
 
@@ -226,7 +229,7 @@ public class CommitmentsProjection extends MongoView {
     public void on(AlertAcknowledged event, DomainEventMessage<?> message) {
         update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message)
                 .append("lastAcknowledgedAt", StoredTime.instant(message.getTimestamp()))
-                .append("lastAcknowledgedBy", ActorRef.of(event.actor()).toDocument())));
+                .append("lastAcknowledgedBy", ActorDocuments.of(event.actor()))));
     }
 
     private static List<Bson> milestone(String milestoneId) {
@@ -241,7 +244,7 @@ public class CommitmentsProjection extends MongoView {
                 .append("requestedDueDate", StoredTime.date(event.requestedDueDate()))
                 .append("direction", direction(event.currentDueDate(), event.requestedDueDate()))
                 .append("reason", event.reason())
-                .append("requestedBy", ActorRef.of(event.actor()).toDocument())
+                .append("requestedBy", ActorDocuments.of(event.actor()))
                 .append("requestedAt", StoredTime.instant(message.getTimestamp()));
         update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message))
                 .append("$push", new Document("pendingDeadlineChanges", pending)));
@@ -302,7 +305,7 @@ public class CommitmentsProjection extends MongoView {
         return new Document("changeId", changeId)
                 .append("milestoneId", milestoneId)
                 .append("decision", decision)
-                .append("decidedBy", ActorRef.of(actor).toDocument())
+                .append("decidedBy", ActorDocuments.of(actor))
                 .append("decidedAt", StoredTime.instant(message.getTimestamp()));
     }
 
@@ -311,7 +314,7 @@ public class CommitmentsProjection extends MongoView {
         Document issue = new Document("issueId", event.issueId())
                 .append("summary", event.summary())
                 .append("detail", event.detail())
-                .append("raisedBy", ActorRef.of(event.actor()).toDocument())
+                .append("raisedBy", ActorDocuments.of(event.actor()))
                 .append("raisedAt", StoredTime.instant(message.getTimestamp()));
         update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message))
                 .append("$push", new Document("openIssues", issue)));
@@ -327,7 +330,7 @@ public class CommitmentsProjection extends MongoView {
     @EventHandler
     public void on(CompletionClaimed event, DomainEventMessage<?> message) {
         Document claim = new Document("summary", event.summary())
-                .append("claimedBy", ActorRef.of(event.actor()).toDocument())
+                .append("claimedBy", ActorDocuments.of(event.actor()))
                 .append("claimedAt", StoredTime.instant(message.getTimestamp()));
         update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message)
                 .append("status", CommitmentStatus.COMPLETION_CLAIMED.name())
@@ -338,7 +341,7 @@ public class CommitmentsProjection extends MongoView {
     @EventHandler
     public void on(CompletionVerified event, DomainEventMessage<?> message) {
         Document verification = new Document("comment", event.comment())
-                .append("verifiedBy", ActorRef.of(event.actor()).toDocument())
+                .append("verifiedBy", ActorDocuments.of(event.actor()))
                 .append("verifiedAt", StoredTime.instant(message.getTimestamp()));
         write(List.of(closeFinalDueDateOverdue(event.commitmentId(), message, FinalOverdueClosedBy.VERIFIED),
                 VersionedWrites.update(event.commitmentId(), message.getSequenceNumber(),
@@ -350,7 +353,7 @@ public class CommitmentsProjection extends MongoView {
     @EventHandler
     public void on(CommitmentReopened event, DomainEventMessage<?> message) {
         Document reopen = new Document("reason", event.reason())
-                .append("reopenedBy", ActorRef.of(event.actor()).toDocument())
+                .append("reopenedBy", ActorDocuments.of(event.actor()))
                 .append("reopenedAt", StoredTime.instant(message.getTimestamp()));
         WriteModel<Document> reopenOverdue = VersionedWrites.updateIf(event.commitmentId(), message.getSequenceNumber(),
                 Filters.eq("finalDueDateOverdue.closedBy", FinalOverdueClosedBy.VERIFIED.name()),
@@ -381,7 +384,7 @@ public class CommitmentsProjection extends MongoView {
     /** The fields every event refreshes: when, who and through which channel the commitment last changed. */
     private static Document lastChange(Actor actor, DomainEventMessage<?> message) {
         return new Document("lastUpdatedAt", StoredTime.instant(message.getTimestamp()))
-                .append("lastActor", ActorRef.of(actor).toDocument())
+                .append("lastActor", ActorDocuments.of(actor))
                 .append("lastChannel", ActorRef.channelOf(actor))
                 .append("lastMessageId", actor == null ? null : actor.messageId());
     }

@@ -1,5 +1,8 @@
 package io.duban.query.directory;
 
+import io.duban.query.api.directory.OfficialView;
+import io.duban.query.api.directory.FindOfficials;
+import io.duban.query.api.directory.FindOfficial;
 import io.duban.command.api.OfficialRole;
 import io.duban.query.web.QueryCalls;
 import io.duban.query.web.RequestParams;

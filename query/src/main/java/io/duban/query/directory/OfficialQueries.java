@@ -1,5 +1,8 @@
 package io.duban.query.directory;
 
+import io.duban.query.api.directory.OfficialView;
+import io.duban.query.api.directory.FindOfficials;
+import io.duban.query.api.directory.FindOfficial;
 import io.duban.query.web.NotFoundException;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;

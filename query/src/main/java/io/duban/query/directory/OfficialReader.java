@@ -1,5 +1,6 @@
 package io.duban.query.directory;
 
+import io.duban.query.api.directory.OfficialView;
 import com.mongodb.client.model.Filters;
 import io.duban.command.api.OfficialRole;
 import io.duban.query.catalog.CatalogReader;
@@ -55,8 +56,8 @@ public class OfficialReader {
     }
 
     private List<OfficialView> named(List<Document> documents) {
-        Map<String, String> names = catalog.unitNames(documents.stream().flatMap(d -> OfficialView.unitIdsIn(d).stream())
+        Map<String, String> names = catalog.unitNames(documents.stream().flatMap(d -> OfficialDocuments.unitIdsIn(d).stream())
                 .toList());
-        return documents.stream().map(d -> OfficialView.from(d, names::get)).toList();
+        return documents.stream().map(d -> OfficialDocuments.view(d, names::get)).toList();
     }
 }

@@ -1,11 +1,12 @@
 package io.duban.query.directory;
 
+import io.duban.query.view.ActorDocuments;
 import com.mongodb.client.model.Indexes;
 import io.duban.command.api.Actor;
 import io.duban.command.api.OfficialAppointed;
 import io.duban.command.api.OfficialRemoved;
 import io.duban.query.ProcessingGroups;
-import io.duban.query.view.ActorRef;
+import io.duban.query.api.ActorRef;
 import io.duban.query.view.MongoView;
 import io.duban.query.view.StoredTime;
 import io.duban.query.view.VersionedWrites;
@@ -55,7 +56,7 @@ public class OfficialsProjection extends MongoView {
                 .append("unitIds", unitIds)
                 .append("active", true)
                 .append("appointedAt", StoredTime.instant(message.getTimestamp()))
-                .append("appointedBy", ActorRef.of(event.actor()).toDocument())
+                .append("appointedBy", ActorDocuments.of(event.actor()))
                 .append("removedAt", null)
                 .append("removedBy", null)
                 .append("removalReason", null);
@@ -72,7 +73,7 @@ public class OfficialsProjection extends MongoView {
     public void on(OfficialRemoved event, DomainEventMessage<?> message) {
         Document set = new Document("active", false)
                 .append("removedAt", StoredTime.instant(message.getTimestamp()))
-                .append("removedBy", ActorRef.of(event.actor()).toDocument())
+                .append("removedBy", ActorDocuments.of(event.actor()))
                 .append("removalReason", event.reason());
         Document change = change(REMOVED, event.actor(), message)
                 .append("name", null)
@@ -87,7 +88,7 @@ public class OfficialsProjection extends MongoView {
         return new Document("sequence", message.getSequenceNumber())
                 .append("change", kind)
                 .append("at", StoredTime.instant(message.getTimestamp()))
-                .append("by", ActorRef.of(actor).toDocument())
+                .append("by", ActorDocuments.of(actor))
                 .append("channel", ActorRef.channelOf(actor));
     }
 

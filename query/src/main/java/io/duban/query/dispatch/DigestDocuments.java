@@ -1,10 +1,12 @@
 package io.duban.query.dispatch;
 
-import io.duban.query.dispatch.DispatchDigest.Counts;
-import io.duban.query.dispatch.DispatchDigest.Entry;
-import io.duban.query.dispatch.DispatchDigest.ItemRow;
-import io.duban.query.dispatch.DispatchDigest.OverdueCase;
-import io.duban.query.dispatch.DispatchDigest.UnitRow;
+import io.duban.command.api.ItemReference;
+import io.duban.query.api.dispatch.DispatchDigest;
+import io.duban.query.api.dispatch.DispatchDigest.Counts;
+import io.duban.query.api.dispatch.DispatchDigest.Entry;
+import io.duban.query.api.dispatch.DispatchDigest.ItemRow;
+import io.duban.query.api.dispatch.DispatchDigest.OverdueCase;
+import io.duban.query.api.dispatch.DispatchDigest.UnitRow;
 import org.springframework.web.util.HtmlUtils;
 
 import java.util.ArrayList;
@@ -80,7 +82,7 @@ public final class DigestDocuments {
         table(h, COUNT_HEADERS, List.of(counts(d.totals())));
         h.append("<h2>按事项</h2>\n");
         table(h, concat(List.of("事项", "事项内容"), COUNT_HEADERS), d.byItem().stream()
-                .map(i -> concat(List.of("第" + i.itemNumber() + "项", nz(i.itemText())), counts(i.counts()))).toList());
+                .map(i -> concat(List.of(ItemReference.label(i.itemNumber()), nz(i.itemText())), counts(i.counts()))).toList());
         h.append("<h2>按单位</h2>\n");
         table(h, concat(List.of("责任单位"), COUNT_HEADERS), d.byUnit().stream()
                 .map(u -> concat(List.of(nz(u.unitName())), counts(u.counts()))).toList());
@@ -89,14 +91,14 @@ public final class DigestDocuments {
             h.append("<p>各单位均已报送。</p>\n");
         } else {
             table(h, List.of("事项", "责任单位", "状态", "进度"), d.notReported().stream()
-                    .map(n -> List.of("第" + n.itemNumber() + "项", nz(n.unitName()), n.light(), n.progress() + "%")).toList());
+                    .map(n -> List.of(ItemReference.label(n.itemNumber()), nz(n.unitName()), n.light(), n.progress() + "%")).toList());
         }
         h.append("<h2>逾期最严重的事项</h2>\n");
         if (d.worstOverdue().isEmpty()) {
             h.append("<p>无逾期事项。</p>\n");
         } else {
             table(h, List.of("事项", "责任单位", "进度", "逾期天数", "原因"), d.worstOverdue().stream()
-                    .map(o -> List.of("第" + o.itemNumber() + "项", nz(o.unitName()), o.progress() + "%",
+                    .map(o -> List.of(ItemReference.label(o.itemNumber()), nz(o.unitName()), o.progress() + "%",
                             o.daysOverdue() + " 天（自 " + o.overdueSince() + "）", String.join("；", o.reasons()))).toList());
         }
         return h.append("</body></html>\n").toString();

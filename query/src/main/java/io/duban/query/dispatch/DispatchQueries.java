@@ -1,17 +1,23 @@
 package io.duban.query.dispatch;
 
-import io.duban.query.catalog.CatalogReader;
-import io.duban.query.catalog.ItemView;
-import io.duban.query.commitment.CommitmentReader;
 import io.duban.command.api.CommitmentStatus;
-import io.duban.query.commitment.CommitmentView;
-import io.duban.query.dispatch.DispatchDigest.Counts;
-import io.duban.query.dispatch.DispatchDigest.Entry;
-import io.duban.query.dispatch.DispatchDigest.ItemRow;
-import io.duban.query.dispatch.DispatchDigest.OverdueCase;
-import io.duban.query.dispatch.DispatchDigest.UnitRow;
-import io.duban.query.light.Light;
-import io.duban.query.light.LightColor;
+import io.duban.query.api.dispatch.FindDispatchRounds;
+import io.duban.query.api.dispatch.FindDispatchRound;
+import io.duban.query.api.dispatch.FindDispatchDigest;
+import io.duban.query.api.dispatch.DispatchRoundView;
+import io.duban.query.api.dispatch.DispatchDigest;
+import io.duban.query.catalog.CatalogReader;
+import io.duban.query.api.catalog.ItemRef;
+import io.duban.query.api.catalog.ItemView;
+import io.duban.query.commitment.CommitmentReader;
+import io.duban.query.api.commitment.CommitmentView;
+import io.duban.query.api.dispatch.DispatchDigest.Counts;
+import io.duban.query.api.dispatch.DispatchDigest.Entry;
+import io.duban.query.api.dispatch.DispatchDigest.ItemRow;
+import io.duban.query.api.dispatch.DispatchDigest.OverdueCase;
+import io.duban.query.api.dispatch.DispatchDigest.UnitRow;
+import io.duban.query.api.light.Light;
+import io.duban.query.api.light.LightColor;
 import io.duban.query.light.TrafficLights;
 import io.duban.query.web.NotFoundException;
 import org.axonframework.queryhandling.QueryHandler;
@@ -33,8 +39,6 @@ import java.util.stream.Stream;
 /** Answers the dispatch round queries; the digest joins the commitments view and the lights when read. */
 @Component
 public class DispatchQueries {
-
-    static final int WORST_OVERDUE_LIMIT = 10;
 
     private final DispatchRoundReader rounds;
     private final CommitmentReader commitments;
@@ -86,7 +90,7 @@ public class DispatchQueries {
                 .thenComparing(j -> j.c.unitName(), Comparator.nullsLast(Collator.getInstance(Locale.CHINA)));
         judged.sort(order);
 
-        List<ItemRow> byItem = group(judged, j -> j.c.policyId() + "#" + j.c.itemNumber()).values().stream()
+        List<ItemRow> byItem = group(judged, j -> new ItemRef(j.c.policyId(), j.c.itemNumber())).values().stream()
                 .map(g -> new ItemRow(g.get(0).c.policyId(), g.get(0).c.itemNumber(),
                         catalog.item(g.get(0).c.policyId(), g.get(0).c.itemNumber()).map(ItemView::text).orElse(null),
                         counts(g)))
@@ -100,7 +104,7 @@ public class DispatchQueries {
                 .map(j -> overdueCase(j, asOf))
                 .sorted(Comparator.comparingLong(OverdueCase::daysOverdue).reversed()
                         .thenComparing(OverdueCase::commitmentId))
-                .limit(WORST_OVERDUE_LIMIT)
+                .limit(DispatchDigest.WORST_OVERDUE_LIMIT)
                 .toList();
         return new DispatchDigest(round.roundId(), round.quarterStart(), round.quarterEnd(), round.reportDeadline(),
                 round.status(), asOf, counts(judged), byItem, byUnit,
@@ -114,8 +118,8 @@ public class DispatchQueries {
     private record Judged(CommitmentView c, Light light, Entry entry) {
     }
 
-    private static Map<String, List<Judged>> group(List<Judged> judged, Function<Judged, String> key) {
-        Map<String, List<Judged>> groups = new LinkedHashMap<>();
+    private static <K> Map<K, List<Judged>> group(List<Judged> judged, Function<Judged, K> key) {
+        Map<K, List<Judged>> groups = new LinkedHashMap<>();
         judged.forEach(j -> groups.computeIfAbsent(key.apply(j), k -> new ArrayList<>()).add(j));
         return groups;
     }

@@ -1,5 +1,10 @@
 package io.duban.query.dispatch;
 
+import io.duban.query.api.dispatch.FindDispatchRounds;
+import io.duban.query.api.dispatch.FindDispatchRound;
+import io.duban.query.api.dispatch.FindDispatchDigest;
+import io.duban.query.api.dispatch.DispatchRoundView;
+import io.duban.query.api.dispatch.DispatchDigest;
 import io.duban.query.web.QueryCalls;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,5 +1,6 @@
 package io.duban.query.dispatch;
 
+import io.duban.query.view.ActorDocuments;
 import com.mongodb.client.model.Indexes;
 import io.duban.command.api.Actor;
 import io.duban.command.api.dispatch.DispatchRoundClosed;
@@ -8,7 +9,7 @@ import io.duban.command.api.dispatch.DispatchRoundOpened;
 import io.duban.command.api.dispatch.LateUnitsReminded;
 import io.duban.command.api.dispatch.QuarterlyReportRecorded;
 import io.duban.query.ProcessingGroups;
-import io.duban.query.view.ActorRef;
+import io.duban.query.api.ActorRef;
 import io.duban.query.view.MongoView;
 import io.duban.query.view.StoredTime;
 import io.duban.query.view.VersionedWrites;
@@ -52,7 +53,7 @@ public class DispatchRoundsProjection extends MongoView {
                 .append("reportDeadline", StoredTime.date(event.reportDeadline()))
                 .append("status", "OPEN")
                 .append("openedAt", StoredTime.instant(message.getTimestamp()))
-                .append("openedBy", ActorRef.of(event.actor()).toDocument())
+                .append("openedBy", ActorDocuments.of(event.actor()))
                 .append("commitmentIds", event.commitmentIds())
                 .append("reports", List.of())
                 .append("reminders", List.of())
@@ -74,7 +75,7 @@ public class DispatchRoundsProjection extends MongoView {
         Document report = new Document("commitmentId", event.commitmentId())
                 .append("progress", event.progress())
                 .append("note", event.note())
-                .append("reportedBy", ActorRef.of(event.reportedBy()).toDocument())
+                .append("reportedBy", ActorDocuments.of(event.reportedBy()))
                 .append("reportedAt", StoredTime.instant(event.reportedAt()))
                 .append("late", event.late());
         // a report also makes its commitment part of the round (reported before the round listed it)
@@ -87,7 +88,7 @@ public class DispatchRoundsProjection extends MongoView {
     public void on(LateUnitsReminded event, DomainEventMessage<?> message) {
         Actor actor = event.actor();
         Document reminder = new Document("at", StoredTime.instant(message.getTimestamp()))
-                .append("by", ActorRef.of(actor).toDocument())
+                .append("by", ActorDocuments.of(actor))
                 .append("channel", ActorRef.channelOf(actor))
                 .append("commitmentIds", event.commitmentIds());
         write(List.of(VersionedWrites.update(event.roundId(), message.getSequenceNumber(),
@@ -98,7 +99,7 @@ public class DispatchRoundsProjection extends MongoView {
     public void on(DispatchRoundClosed event, DomainEventMessage<?> message) {
         Document set = new Document("status", "CLOSED")
                 .append("closedAt", StoredTime.instant(message.getTimestamp()))
-                .append("closedBy", ActorRef.of(event.actor()).toDocument())
+                .append("closedBy", ActorDocuments.of(event.actor()))
                 .append("reported", event.reported())
                 .append("notReported", event.notReported());
         write(List.of(VersionedWrites.update(event.roundId(), message.getSequenceNumber(), new Document("$set", set))));

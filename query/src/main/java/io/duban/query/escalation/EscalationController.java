@@ -1,5 +1,7 @@
 package io.duban.query.escalation;
 
+import io.duban.query.api.escalation.FindEscalations;
+import io.duban.query.api.escalation.EscalationEntry;
 import io.duban.query.web.QueryCalls;
 import io.duban.query.web.RequestParams;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,13 +1,15 @@
 package io.duban.query.escalation;
 
 import io.duban.command.api.calendar.WorkingCalendar;
+import io.duban.query.api.escalation.FindEscalations;
+import io.duban.query.api.escalation.EscalationEntry;
 import io.duban.query.catalog.CatalogReader;
-import io.duban.query.catalog.ItemRef;
-import io.duban.query.catalog.ItemView;
+import io.duban.query.api.catalog.ItemRef;
+import io.duban.query.api.catalog.ItemView;
 import io.duban.query.commitment.CommitmentReader;
-import io.duban.query.commitment.CommitmentView;
-import io.duban.query.commitment.CommitmentView.EscalationView;
-import io.duban.query.commitment.CommitmentView.MilestoneView;
+import io.duban.query.api.commitment.CommitmentView;
+import io.duban.query.api.commitment.CommitmentView.EscalationView;
+import io.duban.query.api.commitment.CommitmentView.MilestoneView;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;

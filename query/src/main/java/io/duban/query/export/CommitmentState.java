@@ -1,7 +1,7 @@
 package io.duban.query.export;
 
-import io.duban.command.api.CommitmentStatus;
 
+import io.duban.command.api.CommitmentStatus;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.duban.query.export;
 
-import io.duban.command.api.ProgressFigure;
 import io.duban.command.api.CommitmentStatus;
+import io.duban.command.api.ProgressFigure;
 import io.duban.query.timeline.TimelineEntry;
 
 import java.time.LocalDate;

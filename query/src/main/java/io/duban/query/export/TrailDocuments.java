@@ -1,9 +1,10 @@
 package io.duban.query.export;
 
+import io.duban.command.api.CommitmentStatus;
+import io.duban.command.api.ItemReference;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.command.api.Channel;
-import io.duban.command.api.CommitmentStatus;
 import io.duban.query.timeline.TimelineEntry;
 import org.springframework.web.util.HtmlUtils;
 
@@ -141,7 +142,7 @@ public final class TrailDocuments {
         if ("commitment".equals(entry.kind())) {
             String unit = trail.unitName(entry.unitId());
             return "承诺 " + nz(entry.aggregateId()) + "（" + (unit == null ? "单位 " + nz(entry.unitId()) : unit)
-                    + "，第" + entry.itemNumber() + "项）";
+                    + "，" + ItemReference.label(entry.itemNumber()) + "）";
         }
         return ("official".equals(entry.kind()) ? "人员 " : "政策 ") + nz(entry.aggregateId());
     }

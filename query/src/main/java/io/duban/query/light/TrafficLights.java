@@ -1,8 +1,10 @@
 package io.duban.query.light;
 
 import io.duban.command.api.CommitmentStatus;
-import io.duban.query.commitment.CommitmentView;
-import io.duban.query.commitment.CommitmentView.MilestoneView;
+import io.duban.query.api.light.LightColor;
+import io.duban.query.api.light.Light;
+import io.duban.query.api.commitment.CommitmentView;
+import io.duban.query.api.commitment.CommitmentView.MilestoneView;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;

@@ -1,7 +1,8 @@
 package io.duban.query.timeline;
 
+import io.duban.query.view.ActorDocuments;
 import io.duban.command.api.Channel;
-import io.duban.query.view.ActorRef;
+import io.duban.query.api.ActorRef;
 import io.duban.query.view.StoredTime;
 import org.bson.Document;
 
@@ -33,7 +34,7 @@ public record TimelineEntry(String eventId, String aggregateId, String kind, Str
         return new TimelineEntry(d.getString("_id"), d.getString("aggregateId"), d.getString("kind"),
                 d.getString("policyId"), d.getInteger("itemNumber"), d.getString("unitId"),
                 ((Number) d.get("sequence")).longValue(), d.getString("type"), StoredTime.instant(d.get("at")),
-                ActorRef.from(d.get("actor", Document.class)), channel == null ? null : Channel.valueOf(channel),
+                ActorDocuments.ref(d.get("actor", Document.class)), channel == null ? null : Channel.valueOf(channel),
                 d.getString("messageId"), d.getString("summary"), d.get(TimelineProjection.FACTS, Document.class));
     }
 }

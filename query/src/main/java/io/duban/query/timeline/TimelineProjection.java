@@ -1,5 +1,6 @@
 package io.duban.query.timeline;
 
+import io.duban.query.view.ActorDocuments;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -23,7 +24,7 @@ import io.duban.command.api.OfficialRemoved;
 import io.duban.command.api.PolicyImported;
 import io.duban.command.api.ProgressReported;
 import io.duban.query.ProcessingGroups;
-import io.duban.query.view.ActorRef;
+import io.duban.query.api.ActorRef;
 import io.duban.query.view.MongoView;
 import io.duban.query.view.StoredTime;
 import org.axonframework.config.ProcessingGroup;
@@ -265,7 +266,7 @@ public class TimelineProjection extends MongoView {
                 .append("sequence", message.getSequenceNumber())
                 .append("type", message.getPayloadType().getSimpleName())
                 .append("at", StoredTime.instant(message.getTimestamp()))
-                .append("actor", ActorRef.of(actor).toDocument())
+                .append("actor", ActorDocuments.of(actor))
                 .append("channel", ActorRef.channelOf(actor))
                 .append("messageId", actor == null ? null : actor.messageId())
                 .append("summary", summary);

@@ -1,5 +1,7 @@
 package io.duban.query.board;
 
+import io.duban.query.api.board.FindCommitments;
+import io.duban.query.api.board.CommitmentSummary;
 import io.duban.command.api.CommitmentRegistered;
 import io.duban.command.api.CommitmentReopened;
 import io.duban.command.api.CompletionClaimed;
@@ -12,7 +14,7 @@ import io.duban.query.commitment.CommitmentReader;
 import io.duban.query.commitment.CommitmentsProjection;
 import io.duban.query.fixtures.WireMongoTest;
 import io.duban.query.light.BoardProperties;
-import io.duban.query.light.LightColor;
+import io.duban.query.api.light.LightColor;
 import io.duban.query.light.TrafficLights;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

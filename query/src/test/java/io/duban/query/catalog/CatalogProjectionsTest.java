@@ -1,5 +1,10 @@
 package io.duban.query.catalog;
 
+import io.duban.query.api.catalog.UnitView;
+import io.duban.query.api.catalog.UnitRef;
+import io.duban.query.api.catalog.PolicyView;
+import io.duban.query.api.catalog.ItemView;
+import io.duban.query.api.catalog.ItemRef;
 import io.duban.command.api.PolicyImported;
 import io.duban.command.api.SupportItem;
 import io.duban.query.fixtures.WireMongoTest;

@@ -1,5 +1,6 @@
 package io.duban.query.commitment;
 
+import io.duban.query.api.commitment.CommitmentView;
 import com.mongodb.client.MongoCollection;
 import io.duban.command.api.CommitmentRegistered;
 import io.duban.query.fixtures.WireMongoTest;

@@ -1,5 +1,7 @@
 package io.duban.query.commitment;
 
+import io.duban.query.api.commitment.FinalOverdueClosedBy;
+import io.duban.query.api.commitment.CommitmentView;
 import io.duban.command.api.Actor;
 import io.duban.command.api.AlertAcknowledged;
 import io.duban.command.api.Channel;

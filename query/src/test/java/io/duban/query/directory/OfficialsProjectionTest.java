@@ -1,15 +1,18 @@
 package io.duban.query.directory;
 
+import io.duban.query.api.directory.OfficialView;
+import io.duban.query.api.directory.FindOfficials;
+import io.duban.query.api.directory.FindOfficial;
 import io.duban.command.api.OfficialAppointed;
 import io.duban.command.api.OfficialRemoved;
 import io.duban.command.api.OfficialRole;
 import io.duban.command.api.Role;
 import io.duban.query.catalog.CatalogReader;
 import io.duban.query.catalog.UnitsProjection;
-import io.duban.query.directory.OfficialView.DirectoryChange;
-import io.duban.query.directory.OfficialView.OfficialUnit;
+import io.duban.query.api.directory.OfficialView.DirectoryChange;
+import io.duban.query.api.directory.OfficialView.OfficialUnit;
 import io.duban.query.fixtures.WireMongoTest;
-import io.duban.query.view.ActorRef;
+import io.duban.query.api.ActorRef;
 import io.duban.query.web.NotFoundException;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;

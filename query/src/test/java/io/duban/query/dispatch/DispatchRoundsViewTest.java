@@ -1,5 +1,10 @@
 package io.duban.query.dispatch;
 
+import io.duban.query.api.dispatch.FindDispatchRounds;
+import io.duban.query.api.dispatch.FindDispatchRound;
+import io.duban.query.api.dispatch.FindDispatchDigest;
+import io.duban.query.api.dispatch.DispatchRoundView;
+import io.duban.query.api.dispatch.DispatchDigest;
 import io.duban.command.api.Actor;
 import io.duban.command.api.CommitmentRegistered;
 import io.duban.command.api.CompletionClaimed;

@@ -1,5 +1,7 @@
 package io.duban.query.escalation;
 
+import io.duban.query.api.escalation.FindEscalations;
+import io.duban.query.api.escalation.EscalationEntry;
 import io.duban.command.api.Actor;
 import io.duban.command.api.CommitmentRegistered;
 import io.duban.command.api.CommitmentUrged;
@@ -14,7 +16,7 @@ import io.duban.command.api.calendar.WorkingCalendar;
 import io.duban.query.catalog.CatalogReader;
 import io.duban.query.catalog.ItemsProjection;
 import io.duban.query.commitment.CommitmentReader;
-import io.duban.query.commitment.CommitmentView;
+import io.duban.query.api.commitment.CommitmentView;
 import io.duban.query.commitment.CommitmentsProjection;
 import io.duban.query.fixtures.WireMongoTest;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package io.duban.query.export;
 
+import io.duban.command.api.CommitmentStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,7 +20,6 @@ import io.duban.command.api.ProgressReported;
 import io.duban.command.api.Role;
 import io.duban.query.catalog.CatalogReader;
 import io.duban.query.catalog.UnitsProjection;
-import io.duban.command.api.CommitmentStatus;
 import io.duban.query.fixtures.WireMongoTest;
 import io.duban.query.timeline.TimelineProjection;
 import io.duban.query.timeline.TimelineQueries;

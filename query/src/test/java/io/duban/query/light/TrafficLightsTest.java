@@ -1,11 +1,13 @@
 package io.duban.query.light;
 
 import io.duban.command.api.CommitmentStatus;
-import io.duban.query.commitment.CommitmentView;
-import io.duban.query.commitment.CommitmentView.CompletionClaim;
-import io.duban.query.commitment.CommitmentView.MilestoneView;
-import io.duban.query.commitment.CommitmentView.OpenIssue;
-import io.duban.query.commitment.CommitmentView.Verification;
+import io.duban.query.api.light.LightColor;
+import io.duban.query.api.light.Light;
+import io.duban.query.api.commitment.CommitmentView;
+import io.duban.query.api.commitment.CommitmentView.CompletionClaim;
+import io.duban.query.api.commitment.CommitmentView.MilestoneView;
+import io.duban.query.api.commitment.CommitmentView.OpenIssue;
+import io.duban.query.api.commitment.CommitmentView.Verification;
 import io.duban.query.light.TrafficLights.LabelledLight;
 import org.junit.jupiter.api.Test;
 

@@ -20,7 +20,7 @@ import io.duban.command.api.Role;
 import io.duban.query.catalog.CatalogReader;
 import io.duban.query.catalog.UnitsProjection;
 import io.duban.query.fixtures.WireMongoTest;
-import io.duban.query.view.ActorRef;
+import io.duban.query.api.ActorRef;
 import io.duban.query.web.NotFoundException;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;

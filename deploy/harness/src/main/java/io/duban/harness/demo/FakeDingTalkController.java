@@ -6,8 +6,7 @@ import io.duban.dingtalk.fake.FakeCallback;
 import io.duban.dingtalk.fake.FakeDingTalk;
 import io.duban.dingtalk.fake.OutageMode;
 import io.duban.dingtalk.fake.Route;
-import io.duban.bot.directory.Directory;
-import io.duban.bot.directory.DirectoryEntry;
+import io.duban.bot.readside.ReadSide;
 import io.duban.bot.inbound.DingTalkCallbackController;
 import io.duban.command.api.Actor;
 import io.duban.command.api.CommandRefusedException;
@@ -28,7 +27,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Only in the harness's demo, beside the DingTalk fake: see what the bot sent, and "reply" as an official — the fake
@@ -57,10 +55,10 @@ public class FakeDingTalkController {
     private static final Logger access = LoggerFactory.getLogger("duban.dev-access");
 
     private final FakeDingTalk fake;
-    private final Directory directory;
+    private final ReadSide directory;
     private final DevCaller caller;
 
-    public FakeDingTalkController(FakeDingTalk fake, Directory directory, DevCaller caller) {
+    public FakeDingTalkController(FakeDingTalk fake, ReadSide directory, DevCaller caller) {
         this.fake = fake;
         this.directory = directory;
         this.caller = caller;
@@ -103,9 +101,9 @@ public class FakeDingTalkController {
         if (actor.role() == Role.OFFICE) {
             return;
         }
-        Optional<DirectoryEntry> official = directory.find(userId);
-        boolean own = actor.role() == Role.UNIT && official.isPresent() && !official.get().unitIds().isEmpty()
-                && actor.unitIds().containsAll(official.get().unitIds());
+        List<String> units = directory.official(userId).map(o -> o.units().stream().map(u -> u.unitId()).toList())
+                .orElse(List.of());
+        boolean own = actor.role() == Role.UNIT && !units.isEmpty() && actor.unitIds().containsAll(units);
         if (!own) {
             access.warn("dev reply refused: account={} role={} may not speak as userId={}", actor.userId(),
                     actor.role(), printable(userId));

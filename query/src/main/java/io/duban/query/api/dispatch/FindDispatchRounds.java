@@ -1,0 +1,5 @@
+package io.duban.query.api.dispatch;
+
+/** Every dispatch round, latest first. */
+public record FindDispatchRounds() {
+}

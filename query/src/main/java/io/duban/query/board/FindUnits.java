@@ -1,5 +1,0 @@
-package io.duban.query.board;
-
-/** Every responsible unit with its counts. Answer: {@code List<UnitSummary>}, row units first, by name. */
-public record FindUnits() {
-}

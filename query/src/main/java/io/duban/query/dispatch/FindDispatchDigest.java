@@ -1,5 +1,0 @@
-package io.duban.query.dispatch;
-
-/** The digest of one dispatch round. */
-public record FindDispatchDigest(String roundId) {
-}

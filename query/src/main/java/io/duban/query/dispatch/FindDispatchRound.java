@@ -1,5 +1,0 @@
-package io.duban.query.dispatch;
-
-/** One dispatch round with its reports and reminders. */
-public record FindDispatchRound(String roundId) {
-}

@@ -1,5 +1,0 @@
-package io.duban.query.dispatch;
-
-/** Every dispatch round, latest first. */
-public record FindDispatchRounds() {
-}
