@@ -97,7 +97,7 @@ class ConsoleBrowserTest {
         signIn(chrome, "office", "office-demo");
         new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("/console/overview"));
         assertThat(chrome.findElement(By.cssSelector(".who-name")).getText()).isEqualTo("领导小组办公室（演示）");
-        assertThat(chrome.findElement(By.cssSelector(".who-role")).getText()).isEqualTo("领导小组办公室");
+        assertThat(chrome.findElement(By.cssSelector(".who-role")).getText()).isEqualTo("办公室");
         assertThat(navigation(chrome)).containsExactly("总览", "事项清单", "单位与考核", "待办", "季度调度", "审计");
         assertThat(count(chrome, "red")).isGreaterThanOrEqualTo(1);
         assertThat(count(chrome, "yellow")).isGreaterThanOrEqualTo(1);
@@ -129,10 +129,12 @@ class ConsoleBrowserTest {
     void a_unit_lands_on_its_own_page_and_is_refused_the_offices() {
         ChromeDriver chrome = browser(390, 844);
         chrome.get(url("/console/overview"));
+        assertThat(chrome.getCurrentUrl()).endsWith("/login");
+        Chromium.screenshot(chrome, "05-login-phone");
         signIn(chrome, "czt", "czt-demo");
         // it asked for the office's page first: it is refused there, its home is its own page
         assertThat(chrome.findElement(By.cssSelector("[data-test=denied]")).getText()).contains("无权查看");
-        Chromium.screenshot(chrome, "05-unit-denied-overview");
+        Chromium.screenshot(chrome, "06-unit-denied-overview");
         assertThat(severeConsoleMessages(chrome)).as("only the refusal itself")
                 .allSatisfy(m -> assertThat(m).contains("/console/overview").contains("403"));
 
@@ -143,7 +145,7 @@ class ConsoleBrowserTest {
         assertThat(navigation(chrome)).containsExactly("我的承诺");
         assertThat(chrome.findElement(By.cssSelector(".who-name")).getText()).isEqualTo("财政厅演示账号");
         assertThat(severeConsoleMessages(chrome)).isEmpty();
-        Chromium.screenshot(chrome, "06-unit-home-phone");
+        Chromium.screenshot(chrome, "07-unit-home-phone");
 
         BrowserSession unit = new BrowserSession(port);
         assertThat(unit.signIn("czt", "czt-demo").statusCode()).isEqualTo(302);
@@ -196,12 +198,30 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void the_login_throttle_applies_to_the_form_as_to_http_basic() {
+        BrowserSession session = new BrowserSession(port);
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> failed = session.signIn("fgw", "wrong-" + i);
+            assertThat(failed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+            assertThat(session.get("/login?error").body()).contains("账号或密码不正确");
+        }
+        // now even the right password is not checked: the page says how long to wait
+        HttpResponse<String> throttled = session.signIn("fgw", "fgw-demo");
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        assertThat(session.get("/login?error").body()).contains("登录失败次数过多");
+        assertThat(session.get("/console/mine").statusCode()).as("not signed in").isEqualTo(302);
+        // one throttle for both doors: the same account over HTTP Basic waits too
+        assertThat(new Api(port).get("fgw", "/api/units").status()).isEqualTo(429);
+    }
+
+    @Test
     void the_api_stays_stateless_http_basic() {
         Api api = new Api(port);
         Api.Response anonymous = api.get(null, "/api/units");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.body().get("code").asText()).isEqualTo("auth.unauthenticated");
         assertThat(api.get("inspector", "/api/units").status()).isEqualTo(200);
+        assertThat(new BrowserSession(port).get("/api/units").headers().firstValue("Set-Cookie")).isEmpty();
         // a browser session does not open the API: it still asks for HTTP Basic
         BrowserSession session = new BrowserSession(port);
         session.signIn("office", "office-demo");

@@ -19,7 +19,7 @@ public record ConsoleUser(String username, String name, Role role, Set<String> u
     /** The role as the header shows it. */
     public String roleLabel() {
         return switch (role) {
-            case OFFICE -> "领导小组办公室";
+            case OFFICE -> "办公室";
             case INSPECTOR -> "督查（只读）";
             case UNIT -> "责任单位";
             case OPERATOR -> "运维";
