@@ -3,6 +3,7 @@ package io.duban.deploy.security;
 import io.duban.command.access.AccountProperties;
 import io.duban.console.ConsolePage;
 import io.duban.console.session.LoginFailure;
+import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -75,5 +76,11 @@ class BrowserSecurityConfiguration {
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** The session cookie stays on same-site requests (a second line behind the CSRF token) and out of scripts. */
+    @Bean
+    CookieSameSiteSupplier sessionCookieSameSite() {
+        return CookieSameSiteSupplier.ofLax().whenHasName("JSESSIONID");
     }
 }

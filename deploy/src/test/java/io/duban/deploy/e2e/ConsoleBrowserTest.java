@@ -152,6 +152,7 @@ class ConsoleBrowserTest {
         assertThat(unit.get("/console/overview").statusCode()).isEqualTo(403);
         assertThat(unit.get("/console/inbox").statusCode()).isEqualTo(403);
         assertThat(unit.get("/console/mine").statusCode()).isEqualTo(200);
+        assertThat(unit.get("/console/no-such-page").statusCode()).as("unknown, not refused").isEqualTo(404);
     }
 
     @Test
@@ -175,6 +176,9 @@ class ConsoleBrowserTest {
                 .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
         assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+
+        String cookie = login.headers().firstValue("Set-Cookie").orElse("");
+        assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax");
 
         HttpResponse<String> anonymousHome = new BrowserSession(port).get("/");
         assertThat(anonymousHome.statusCode()).isEqualTo(302);
