@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * target/screenshots. Skipped without Chromium locally, failed without it under CI (see {@link Chromium}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(Chromium.Required.class)
 class ConsoleBrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -50,7 +52,6 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     void start() {
-        Chromium.require();
         app = new SpringApplicationBuilder(DubanApplication.class)
                 .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
