@@ -17,7 +17,7 @@
     textStyle: { fontFamily: getComputedStyle(document.body).fontFamily },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
     legend: { top: 0, itemWidth: 14, itemHeight: 10 },
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    grid: { left: 20, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eef0f3' } } },
     yAxis: {
       type: 'category', inverse: true, data: data.units,
