@@ -7,13 +7,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The runnable product: wires the command, query and bot modules over real storage. Its main is a plain Spring
+ * The runnable product: wires the command, query, bot and console modules over real storage. Its main is a plain Spring
  * application, plus {@code verify}, the inspectors' verifier. The demo with the DingTalk fake, the bench and the
  * drills run the product from the harness ({@code deploy/harness}), which this module does not know.
  *
  * <p>Scans the product's own packages only, so that whatever runs it (the harness) decides itself what it adds.
  */
-@SpringBootApplication(scanBasePackages = {"io.duban.command", "io.duban.query", "io.duban.bot", "io.duban.deploy"})
+@SpringBootApplication(scanBasePackages = {"io.duban.command", "io.duban.query", "io.duban.bot", "io.duban.console", "io.duban.deploy"})
 public class DubanApplication {
 
     public static void main(String[] args) {

@@ -1,0 +1,93 @@
+package io.duban.deploy.e2e;
+
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+
+/**
+ * Real headless Chromium for the console's browser tests. Without Chromium and ChromeDriver the tests are skipped
+ * with the reason, except under CI ({@code CI=true}), where their absence fails the build: CI installs them
+ * ({@code .ci/run}). Paths: {@code DUBAN_CHROMIUM} (default /usr/bin/chromium), {@code DUBAN_CHROMEDRIVER}
+ * (default /usr/bin/chromedriver).
+ */
+final class Chromium {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private Chromium() {
+    }
+
+    /**
+     * {@code @ExtendWith(Chromium.Required.class)}: without Chromium or ChromeDriver every test of the class is
+     * reported skipped with the reason, before the application is booted; under CI the class fails instead.
+     */
+    static final class Required implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            Path binary = binary();
+            Path driver = driver();
+            if (Files.isExecutable(binary) && Files.isExecutable(driver)) {
+                return ConditionEvaluationResult.enabled("Chromium at " + binary + ", ChromeDriver at " + driver);
+            }
+            String reason = "Browser tests need Chromium at " + binary + " and ChromeDriver at " + driver
+                    + " (apt-get install -y --no-install-recommends chromium chromium-driver fonts-noto-cjk; "
+                    + "or set DUBAN_CHROMIUM / DUBAN_CHROMEDRIVER)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true and no browser: " + reason);
+            }
+            System.err.println("[browser tests] skipped: " + reason);
+            return ConditionEvaluationResult.disabled("Skipped, Chromium not installed. " + reason);
+        }
+    }
+
+    /** A headless browser with the given window size; its console messages are kept (CSP violations show there). */
+    static ChromeDriver start(int width, int height) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(binary().toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--lang=zh-CN", "--window-size=" + width + "," + height, "--force-device-scale-factor=1");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver().toFile()).usingAnyFreePort().build();
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().window().setSize(new Dimension(width, height));
+        return chrome;
+    }
+
+    /** Saves what the browser shows as target/screenshots/{name}.png, for a person to look at. */
+    static Path screenshot(ChromeDriver chrome, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = chrome.getScreenshotAs(OutputType.FILE);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException("screenshot " + name, e);
+        }
+    }
+
+    private static Path binary() {
+        return Path.of(System.getenv().getOrDefault("DUBAN_CHROMIUM", "/usr/bin/chromium"));
+    }
+
+    private static Path driver() {
+        return Path.of(System.getenv().getOrDefault("DUBAN_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    }
+}
