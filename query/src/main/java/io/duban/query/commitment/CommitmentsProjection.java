@@ -2,7 +2,6 @@ package io.duban.query.commitment;
 
 import io.duban.query.view.ActorDocuments;
 import io.duban.query.api.commitment.FinalOverdueClosedBy;
-import io.duban.command.api.CommitmentStatus;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.WriteModel;
@@ -14,11 +13,15 @@ import io.duban.command.api.CommitmentStatus;
 import io.duban.command.api.CompletionClaimed;
 import io.duban.command.api.CompletionVerified;
 import io.duban.command.api.DeadlineChangeApproved;
+import io.duban.command.api.CommitmentUrged;
+import io.duban.command.api.EscalationEnded;
+import io.duban.command.api.EscalationPaused;
+import io.duban.command.api.EscalationRaised;
+import io.duban.command.api.EscalationStarted;
 import io.duban.command.api.DeadlineChangeRejected;
 import io.duban.command.api.DeadlineChangeRequested;
 import io.duban.command.api.MajorIssueRaised;
 import io.duban.command.api.MajorIssueResolved;
-import io.duban.command.api.Milestone;
 import io.duban.command.api.MilestoneBecameOverdue;
 import io.duban.command.api.MilestoneCompleted;
 import io.duban.command.api.ProgressReported;
@@ -42,23 +45,7 @@ import java.util.List;
 
 /**
  * View {@value #COLLECTION}: one document per commitment, {@code _id} = commitmentId.
- * <pre>
- * { _id, policyId, itemNumber, unitId, unitName, responsible: {name, position}, roadmap,
- *   startDate, dueDate (yyyy-MM-dd),
- *   milestones: [{milestoneId, title, dueDate, completed, completedAt, note,
- *                 overdue, overdueSince (date), overdueDueDate}],
- *   progress, progressNote, progressReportedAt, status (OPEN | COMPLETION_CLAIMED | VERIFIED),
- *   pendingDeadlineChanges: [{changeId, milestoneId, currentDueDate, requestedDueDate, reason, requestedBy, requestedAt}],
- *   decidedDeadlineChanges: [{changeId, milestoneId, decision (APPROVED | REJECTED), previousDueDate, newDueDate,
- *                             comment, reason, decidedBy, decidedAt}],
- *   openIssues: [{issueId, summary, detail, raisedBy, raisedAt}], resolvedIssues,
- *   completionClaim: {summary, claimedBy, claimedAt} | null, verification: {comment, verifiedBy, verifiedAt} | null,
- *   reopenCount, lastReopen: {reason, reopenedBy, reopenedAt} | null,
- *   finalDueDateOverdue: {dueDate, since (date), open, closedBy (DEADLINE_CHANGED | VERIFIED | null)} | null,
- *   lastAcknowledgedAt, lastAcknowledgedBy: {userId, name, role} | null,
- *   registeredAt, registeredBy, lastUpdatedAt, lastActor: {userId, name, role}, lastChannel, lastMessageId,
- *   lastSequence }
- * </pre>
+ * The document's fields are listed in {@link CommitmentFields}.
  * Overdue due dates ({@link MilestoneBecameOverdue}, recorded by the scheduler once per date that passed unmet):
  * <ul>
  *   <li>a milestone's {@code overdue} is the open flag: set by the event, cleared when the milestone is completed or
@@ -85,49 +72,9 @@ public class CommitmentsProjection extends MongoView {
 
     @EventHandler
     public void on(CommitmentRegistered event, DomainEventMessage<?> message) {
-        Document fields = new Document("policyId", event.policyId())
-                .append("itemNumber", event.itemNumber())
-                .append("unitId", event.unitId())
-                .append("unitName", event.unitName())
-                .append("responsible", event.responsible() == null ? null
-                        : new Document("name", event.responsible().name()).append("position", event.responsible().position()))
-                .append("roadmap", event.roadmap())
-                .append("startDate", StoredTime.date(event.startDate()))
-                .append("dueDate", StoredTime.date(event.dueDate()))
-                .append("milestones", milestones(event.milestones()))
-                .append("progress", 0)
-                .append("progressNote", null)
-                .append("progressReportedAt", null)
-                .append("status", CommitmentStatus.OPEN.name())
-                .append("pendingDeadlineChanges", List.of())
-                .append("decidedDeadlineChanges", List.of())
-                .append("openIssues", List.of())
-                .append("resolvedIssues", 0)
-                .append("completionClaim", null)
-                .append("verification", null)
-                .append("reopenCount", 0)
-                .append("lastReopen", null)
-                .append("finalDueDateOverdue", null)
-                .append("lastAcknowledgedAt", null)
-                .append("lastAcknowledgedBy", null)
-                .append("registeredAt", StoredTime.instant(message.getTimestamp()))
-                .append("registeredBy", ActorDocuments.of(event.actor()));
+        Document fields = CommitmentFields.registered(event, message);
         fields.putAll(lastChange(event.actor(), message));
         write(VersionedWrites.upsert(event.commitmentId(), message.getSequenceNumber(), fields));
-    }
-
-    private static List<Document> milestones(List<Milestone> milestones) {
-        return milestones == null ? List.of() : milestones.stream()
-                .map(m -> new Document("milestoneId", m.milestoneId())
-                        .append("title", m.title())
-                        .append("dueDate", StoredTime.date(m.dueDate()))
-                        .append("completed", false)
-                        .append("completedAt", null)
-                        .append("note", null)
-                        .append("overdue", false)
-                        .append("overdueSince", null)
-                        .append("overdueDueDate", null))
-                .toList();
     }
 
     @EventHandler
@@ -167,31 +114,22 @@ public class CommitmentsProjection extends MongoView {
                 new Document("$set", set), milestone(event.milestoneId()))));
     }
 
-    /*
-     * The escalation ladder: "escalations" is an array of cases {key ("final" or the milestone id), milestoneId,
-     * dueDate, ladder, level, since, levelSince, open, paused, pausedAt, pauseReason, endedAt, endReason}; ended cases
-     * stay as history with open=false. Scheduler events leave lastUpdatedAt/lastActor alone.
-     */
+    /* The escalation ladder's cases (see CommitmentFields.escalationCase); scheduler events leave lastActor alone. */
     @EventHandler
-    public void on(io.duban.command.api.EscalationStarted event, DomainEventMessage<?> message) {
-        Date since = StoredTime.instant(message.getTimestamp());
+    public void on(EscalationStarted event, DomainEventMessage<?> message) {
         update(event.commitmentId(), message, new Document("$push", new Document("escalations",
-                new Document("key", escalationKey(event.milestoneId())).append("milestoneId", event.milestoneId())
-                        .append("dueDate", StoredTime.date(event.dueDate())).append("ladder", event.ladder())
-                        .append("level", 1).append("since", since).append("levelSince", since).append("open", true)
-                        .append("paused", false).append("pausedAt", null).append("pauseReason", null)
-                        .append("endedAt", null).append("endReason", null))));
+                CommitmentFields.escalationCase(event, StoredTime.instant(message.getTimestamp())))));
     }
 
     @EventHandler
-    public void on(io.duban.command.api.EscalationRaised event, DomainEventMessage<?> message) {
+    public void on(EscalationRaised event, DomainEventMessage<?> message) {
         escalation(event.commitmentId(), event.milestoneId(), event.dueDate(), message, new Document(
                 "escalations.$[e].level", event.level())
                 .append("escalations.$[e].levelSince", StoredTime.instant(message.getTimestamp())));
     }
 
     @EventHandler
-    public void on(io.duban.command.api.EscalationPaused event, DomainEventMessage<?> message) {
+    public void on(EscalationPaused event, DomainEventMessage<?> message) {
         escalation(event.commitmentId(), event.milestoneId(), event.dueDate(), message, new Document(
                 "escalations.$[e].paused", true)
                 .append("escalations.$[e].pausedAt", StoredTime.instant(message.getTimestamp()))
@@ -199,7 +137,7 @@ public class CommitmentsProjection extends MongoView {
     }
 
     @EventHandler
-    public void on(io.duban.command.api.EscalationEnded event, DomainEventMessage<?> message) {
+    public void on(EscalationEnded event, DomainEventMessage<?> message) {
         escalation(event.commitmentId(), event.milestoneId(), event.dueDate(), message, new Document(
                 "escalations.$[e].open", false)
                 .append("escalations.$[e].endedAt", StoredTime.instant(message.getTimestamp()))
@@ -207,22 +145,18 @@ public class CommitmentsProjection extends MongoView {
     }
 
     @EventHandler
-    public void on(io.duban.command.api.CommitmentUrged event, DomainEventMessage<?> message) {
+    public void on(CommitmentUrged event, DomainEventMessage<?> message) {
         update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message)
                 .append("lastUrgedAt", StoredTime.instant(message.getTimestamp()))
                 .append("lastUrgedBy", ActorDocuments.of(event.actor()))
                 .append("lastUrgeMessage", event.message())).append("$inc", new Document("urgeCount", 1)));
     }
 
-    private void escalation(String commitmentId, String milestoneId, java.time.LocalDate dueDate,
+    private void escalation(String commitmentId, String milestoneId, LocalDate dueDate,
                             DomainEventMessage<?> message, Document set) {
         write(List.of(VersionedWrites.update(commitmentId, message.getSequenceNumber(), new Document("$set", set),
-                List.of(new Document("e.key", escalationKey(milestoneId))
+                List.of(new Document("e.key", CommitmentFields.escalationKey(milestoneId))
                         .append("e.dueDate", StoredTime.date(dueDate))))));
-    }
-
-    private static String escalationKey(String milestoneId) {
-        return milestoneId == null ? "final" : milestoneId;
     }
 
     @EventHandler
@@ -238,25 +172,18 @@ public class CommitmentsProjection extends MongoView {
 
     @EventHandler
     public void on(DeadlineChangeRequested event, DomainEventMessage<?> message) {
-        Document pending = new Document("changeId", event.changeId())
-                .append("milestoneId", event.milestoneId())
-                .append("currentDueDate", StoredTime.date(event.currentDueDate()))
-                .append("requestedDueDate", StoredTime.date(event.requestedDueDate()))
-                .append("direction", direction(event.currentDueDate(), event.requestedDueDate()))
-                .append("reason", event.reason())
-                .append("requestedBy", ActorDocuments.of(event.actor()))
-                .append("requestedAt", StoredTime.instant(message.getTimestamp()));
+        Document pending = CommitmentFields.pendingChange(event, StoredTime.instant(message.getTimestamp()));
         update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message))
                 .append("$push", new Document("pendingDeadlineChanges", pending)));
     }
 
     @EventHandler
     public void on(DeadlineChangeApproved event, DomainEventMessage<?> message) {
-        Document decided = decided(event.changeId(), event.milestoneId(), "APPROVED", event.actor(), message)
+        Document decided = CommitmentFields.decided(event.changeId(), event.milestoneId(), "APPROVED", event.actor(), message)
                 .append("previousDueDate", StoredTime.date(event.previousDueDate()))
                 .append("newDueDate", StoredTime.date(event.newDueDate()))
                 .append("requestedDueDate", StoredTime.date(event.newDueDate()))
-                .append("direction", direction(event.previousDueDate(), event.newDueDate()))
+                .append("direction", CommitmentFields.direction(event.previousDueDate(), event.newDueDate()))
                 .append("comment", event.comment())
                 .append("reason", null);
         Document set = lastChange(event.actor(), message);
@@ -264,7 +191,7 @@ public class CommitmentsProjection extends MongoView {
         List<WriteModel<Document>> writes = new ArrayList<>();
         if (event.milestoneId() == null) {
             set.append("dueDate", StoredTime.date(event.newDueDate()));
-            writes.add(closeFinalDueDateOverdue(event.commitmentId(), message, FinalOverdueClosedBy.DEADLINE_CHANGED));
+            writes.add(CommitmentFields.closeFinalDueDateOverdue(event.commitmentId(), message, FinalOverdueClosedBy.DEADLINE_CHANGED));
         } else {
             set.append("milestones.$[m].dueDate", StoredTime.date(event.newDueDate()))
                     .append("milestones.$[m].overdue", false);
@@ -280,33 +207,16 @@ public class CommitmentsProjection extends MongoView {
 
     @EventHandler
     public void on(DeadlineChangeRejected event, DomainEventMessage<?> message) {
-        Document decided = decided(event.changeId(), event.milestoneId(), "REJECTED", event.actor(), message)
+        Document decided = CommitmentFields.decided(event.changeId(), event.milestoneId(), "REJECTED", event.actor(), message)
                 .append("previousDueDate", StoredTime.date(event.currentDueDate()))
                 .append("newDueDate", null)
                 .append("requestedDueDate", StoredTime.date(event.requestedDueDate()))
-                .append("direction", direction(event.currentDueDate(), event.requestedDueDate()))
+                .append("direction", CommitmentFields.direction(event.currentDueDate(), event.requestedDueDate()))
                 .append("comment", null)
                 .append("reason", event.reason());
         update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message))
                 .append("$pull", new Document("pendingDeadlineChanges", new Document("changeId", event.changeId())))
                 .append("$push", new Document("decidedDeadlineChanges", decided)));
-    }
-
-    /** EXTENSION (延期) to a later date, ADVANCE (提前) to an earlier one; null when a date is unknown. */
-    private static String direction(LocalDate current, LocalDate requested) {
-        if (current == null || requested == null) {
-            return null;
-        }
-        return requested.isBefore(current) ? "ADVANCE" : "EXTENSION";
-    }
-
-    private static Document decided(String changeId, String milestoneId, String decision, Actor actor,
-                                    DomainEventMessage<?> message) {
-        return new Document("changeId", changeId)
-                .append("milestoneId", milestoneId)
-                .append("decision", decision)
-                .append("decidedBy", ActorDocuments.of(actor))
-                .append("decidedAt", StoredTime.instant(message.getTimestamp()));
     }
 
     @EventHandler
@@ -343,7 +253,7 @@ public class CommitmentsProjection extends MongoView {
         Document verification = new Document("comment", event.comment())
                 .append("verifiedBy", ActorDocuments.of(event.actor()))
                 .append("verifiedAt", StoredTime.instant(message.getTimestamp()));
-        write(List.of(closeFinalDueDateOverdue(event.commitmentId(), message, FinalOverdueClosedBy.VERIFIED),
+        write(List.of(CommitmentFields.closeFinalDueDateOverdue(event.commitmentId(), message, FinalOverdueClosedBy.VERIFIED),
                 VersionedWrites.update(event.commitmentId(), message.getSequenceNumber(),
                         new Document("$set", lastChange(event.actor(), message)
                                 .append("status", CommitmentStatus.VERIFIED.name())
@@ -366,15 +276,6 @@ public class CommitmentsProjection extends MongoView {
                         .append("verification", null)
                         .append("lastReopen", reopen))
                         .append("$inc", new Document("reopenCount", 1)))));
-    }
-
-    /** Closes an open record of the final due date's passing; precedes the event's own update (see updateIf). */
-    private static WriteModel<Document> closeFinalDueDateOverdue(String commitmentId, DomainEventMessage<?> message,
-                                                                 FinalOverdueClosedBy closedBy) {
-        return VersionedWrites.updateIf(commitmentId, message.getSequenceNumber(),
-                Filters.eq("finalDueDateOverdue.open", true),
-                new Document("$set", new Document("finalDueDateOverdue.open", false)
-                        .append("finalDueDateOverdue.closedBy", closedBy.name())));
     }
 
     private void update(String commitmentId, DomainEventMessage<?> message, Document operators) {

@@ -3,9 +3,7 @@ package io.duban.query.rebuild;
 import io.duban.query.ProcessingGroups;
 import io.duban.query.view.ProjectedView;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +18,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -46,8 +42,7 @@ public class ViewRebuilder {
     private static final long POLL_MILLIS = 50;
     private static final long PROGRESS_LOG_SECONDS = 2;
 
-    private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
+    private final ViewProcessors viewProcessors;
     private final List<ProjectedView> views;
     private final MongoTemplate mongo;
     /** Per view name: the rebuild running or last finished on this node. */
@@ -63,23 +58,12 @@ public class ViewRebuilder {
         return thread;
     });
 
-    /** When a rebuild started (wall time and monotonic), and when it was first seen up to date. */
-    private static final class RebuildRun {
-        final Instant startedAt = Instant.now();
-        final long startedNanos = System.nanoTime();
-        volatile Instant finishedAt;
-        volatile long finishedNanos;
-        /** When the rebuilt shadow collection replaced the live one; null while the replay runs. */
-        volatile Instant swappedAt;
-    }
-
     /** The collection a view is rebuilt into while the live one keeps serving reads. */
     static final String SHADOW_SUFFIX = "__rebuild";
 
     public ViewRebuilder(EventProcessingConfiguration processing, EventStore eventStore, List<ProjectedView> views,
                          MongoTemplate mongo) {
-        this.processing = processing;
-        this.eventStore = eventStore;
+        this.viewProcessors = new ViewProcessors(processing, eventStore);
         this.views = views.stream()
                 .sorted(Comparator.comparingInt(view -> ProcessingGroups.ALL.indexOf(view.processingGroup())))
                 .toList();
@@ -99,7 +83,7 @@ public class ViewRebuilder {
      */
     public synchronized List<ViewStatus> rebuild(String viewName) {
         List<ProjectedView> selected = select(viewName);
-        List<StreamingEventProcessor> processors = selected.stream().map(this::processor).toList();
+        List<StreamingEventProcessor> processors = selected.stream().map(viewProcessors::processor).toList();
         processors.forEach(ViewRebuilder::checkResettable);
         processors.stream().filter(StreamingEventProcessor::isRunning).forEach(this::awaitClaimsSettled);
         // A tracking processor's thread may wait up to its event availability timeout before it stops: stop them all
@@ -160,7 +144,7 @@ public class ViewRebuilder {
     }
 
     private boolean processorAtHead(ProjectedView view) {
-        return status(view, -1).processorAtHead();
+        return viewProcessors.status(view, -1, runs.get(view.viewName())).processorAtHead();
     }
 
     @PreDestroy
@@ -181,7 +165,7 @@ public class ViewRebuilder {
         if (!awaitUpToDate(select(viewName), left)) {
             throw new IllegalStateException("Views not rebuilt within " + timeout + ": " + statuses());
         }
-        select(viewName).forEach(view -> log.info("Rebuilt view {}: {}", view.viewName(), status(view, -1).progress()));
+        select(viewName).forEach(view -> log.info("Rebuilt view {}: {}", view.viewName(), viewProcessors.status(view, -1, runs.get(view.viewName())).progress()));
     }
 
     /** Waits until every view's processor is up to date with the event store; false when the timeout passed first. */
@@ -196,7 +180,7 @@ public class ViewRebuilder {
     private boolean awaitUpToDate(Collection<ProjectedView> selected, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (selected.stream().allMatch(view -> status(view, -1).upToDate())) {
+            if (selected.stream().allMatch(view -> viewProcessors.status(view, -1, runs.get(view.viewName())).upToDate())) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -213,7 +197,7 @@ public class ViewRebuilder {
         task[0] = progressLog.scheduleWithFixedDelay(() -> {
             try {
                 for (ProjectedView view : pending) {
-                    ViewStatus status = status(view, -1);
+                    ViewStatus status = viewProcessors.status(view, -1, runs.get(view.viewName()));
                     if (status.upToDate()) {
                         log.info("Rebuilt view {}: {}", view.viewName(), status.progress());
                         pending.remove(view);
@@ -252,7 +236,7 @@ public class ViewRebuilder {
     /** Shutting down before every segment is claimed once left a segment unclaimed after the restart. */
     private void awaitClaimsSettled(StreamingEventProcessor processor) {
         long deadline = System.nanoTime() + CLAIMS_SETTLE_TIMEOUT.toNanos();
-        while (!claimsSettled(processor)) {
+        while (!viewProcessors.claimsSettled(processor)) {
             if (System.nanoTime() > deadline) {
                 log.warn("Segment claims of {} did not settle within {}; resetting anyway", processor.getName(),
                         CLAIMS_SETTLE_TIMEOUT);
@@ -262,88 +246,9 @@ public class ViewRebuilder {
         }
     }
 
-    private boolean claimsSettled(StreamingEventProcessor processor) {
-        int segments = segmentCount(processor);
-        return segments > 0 && processor.processingStatus().size() >= segments;
-    }
-
-    private int segmentCount(StreamingEventProcessor processor) {
-        String name = processor.getName();
-        int[] segments = processing.transactionManager(name)
-                .fetchInTransaction(() -> processing.tokenStore(name).fetchSegments(name));
-        return segments.length;
-    }
-
-    private StreamingEventProcessor processor(ProjectedView view) {
-        return processing.eventProcessorByProcessingGroup(view.processingGroup(), StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException(
-                        "No streaming event processor for processing group " + view.processingGroup()));
-    }
-
     private ViewStatus status(ProjectedView view) {
-        return status(view, mongo.getCollection(view.collectionName()).countDocuments());
-    }
-
-    /** The processor's side of the status; {@code documentCount} is passed in because counting scans on the embedded server. */
-    private ViewStatus status(ProjectedView view, long documentCount) {
-        StreamingEventProcessor processor = processor(view);
-        Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
-        int segments = segmentCount(processor);
-        boolean error = claimed.values().stream().anyMatch(EventTrackerStatus::isErrorState);
-        boolean caughtUp = !claimed.isEmpty() && claimed.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
-        Long head = position(eventStore.createHeadToken());
-        List<Long> positions = claimed.values().stream().map(s -> position(s.getTrackingToken())).toList();
-        Long lowest = positions.stream().anyMatch(Objects::isNull) ? null
-                : positions.stream().min(Long::compare).orElse(null);
-        // No token yet means "before the first event": at the head only when the store is empty.
-        long headOrNone = head == null ? -1 : head;
-        boolean atHead = positions.stream().allMatch(p -> (p == null ? -1 : p) >= headOrNone);
-        boolean processorAtHead = processor.isRunning() && !error && segments > 0 && claimed.size() >= segments
-                && caughtUp && atHead;
-        RebuildRun run = runs.get(view.viewName());
-        // a rebuilt view is up to date once its shadow has been swapped in, not merely when the replay caught up
-        boolean upToDate = processorAtHead && (run == null || run.swappedAt != null);
-        long tail = tailPosition();
-        long total = head == null ? 0 : Math.max(0, head - tail);
-        long done = lowest == null ? 0 : Math.min(total, Math.max(0, lowest - tail));
-        RebuildRun finishedReplay = run != null && run.finishedAt != null ? run : null;
-        if (processorAtHead || finishedReplay != null) {
-            done = total; // also while the processor is briefly stopped for the swap
-        }
-        double perSecond = 0;
-        Instant estimatedEnd = null;
-        if (run != null) {
-            if (processorAtHead && run.finishedAt == null) {
-                run.finishedNanos = System.nanoTime();
-                run.finishedAt = Instant.now();
-            }
-            long endNanos = run.finishedAt != null ? run.finishedNanos : System.nanoTime();
-            double seconds = Math.max(1e-3, (endNanos - run.startedNanos) / 1e9);
-            perSecond = done / seconds;
-            if (run.finishedAt != null) {
-                estimatedEnd = run.finishedAt;
-            } else if (perSecond > 0) {
-                estimatedEnd = Instant.now().plusMillis((long) ((total - done) / perSecond * 1000));
-            }
-        }
-        return new ViewStatus(view.viewName(), processor.getName(), view.collectionName(), processor.isRunning(),
-                error, segments, claimed.size(), caughtUp, processor.isReplaying(), lowest, head, upToDate,
-                documentCount, done, total, run == null ? null : run.startedAt, perSecond, estimatedEnd,
-                processorAtHead, view.writeTarget());
-    }
-
-    /** The position just before the store's first event (-1 for an empty store). */
-    private long tailPosition() {
-        Long tail = position(eventStore.createTailToken());
-        return tail == null ? -1 : tail;
-    }
-
-    private static Long position(TrackingToken token) {
-        if (token == null) {
-            return null;
-        }
-        OptionalLong position = token.position();
-        return position.isPresent() ? position.getAsLong() : null;
+        return viewProcessors.status(view, mongo.getCollection(view.collectionName()).countDocuments(),
+                runs.get(view.viewName()));
     }
 
     private static void pause() {
