@@ -102,7 +102,9 @@ class ArchitectureTest {
                             // the port of the view rebuild that the event store implements
                             "io.duban.query.rebuild.StoredEventTypes",
                             // one entry of AccountProperties, which security reads
-                            "io.duban.command.access.Account").contains(c.getName())));
+                            "io.duban.command.access.Account",
+                            // the signed-in account, which the console's sign-in maps to the console's user
+                            "io.duban.command.access.DubanUser").contains(c.getName())));
 
     /**
      * deploy only wires: the composition root and the infrastructure (event store, embedded MongoDB, scheduling,

@@ -4,7 +4,6 @@ import io.duban.bot.DingTalkProperties;
 import io.duban.bot.readside.ReadSide;
 import io.duban.bot.readside.ReadSideUnavailable;
 import io.duban.bot.reply.AcknowledgeReply;
-import io.duban.bot.reply.CommitmentRef;
 import io.duban.bot.reply.ListMineReply;
 import io.duban.bot.reply.NotUnderstoodReply;
 import io.duban.bot.reply.RaiseBlockerReply;
@@ -40,8 +39,6 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import static io.duban.bot.inbound.ReplyOutcome.Kind.ANSWERED;
 import static io.duban.bot.inbound.ReplyOutcome.Kind.NOT_UNDERSTOOD;
@@ -70,12 +67,14 @@ public class ReplyHandler {
     private final ReadSide readSide;
     private final CommandGateway commands;
     private final CompletionClaim completion;
+    private final ReplyTargets targets;
     private final String defaultPolicyId;
 
     public ReplyHandler(ReadSide readSide, CommandGateway commands, DingTalkProperties properties) {
         this.readSide = readSide;
         this.commands = commands;
         this.completion = new CompletionClaim(commands);
+        this.targets = new ReplyTargets(readSide, properties.defaultPolicyId());
         this.defaultPolicyId = properties.defaultPolicyId();
     }
 
@@ -96,7 +95,7 @@ public class ReplyHandler {
         } catch (CommandRefusedException e) {
             return new ReplyOutcome(REFUSED, "未记录：" + e.getMessage());
         } catch (AggregateNotFoundException e) {
-            return new ReplyOutcome(REFUSED, notYours(reply));
+            return new ReplyOutcome(REFUSED, ReplyTargets.notYours(reply));
         } catch (NotYoursException e) {
             return new ReplyOutcome(REFUSED, e.getMessage());
         } catch (ReadSideUnavailable e) {
@@ -130,7 +129,7 @@ public class ReplyHandler {
     }
 
     private ReplyOutcome reportProgress(ReportProgressReply reply, OfficialView person, Actor actor) {
-        Target target = resolve(reply.ref(), person);
+        ReplyTarget target = targets.resolve(reply.ref(), person);
         Optional<CommitmentView> before = readSide.commitment(target.commitmentId());
         String note = blankToNull(reply.note());
         // a note typed with a lower figure is the official's explanation; the aggregate records it only then
@@ -141,7 +140,7 @@ public class ReplyHandler {
     }
 
     private ReplyOutcome claimCompletion(ReportCompletionReply reply, OfficialView person, Actor actor) {
-        Target target = resolve(reply.ref(), person);
+        ReplyTarget target = targets.resolve(reply.ref(), person);
         String summary = blankToNull(reply.summary());
         if (summary == null) {
             return new ReplyOutcome(NOT_UNDERSTOOD, "申请办结请附一句完成情况，例如：\n" + target.ref()
@@ -155,7 +154,7 @@ public class ReplyHandler {
     }
 
     private ReplyOutcome requestDeadlineChange(RequestDeadlineChangeReply reply, OfficialView person, Actor actor) {
-        Target target = resolve(reply.ref(), person);
+        ReplyTarget target = targets.resolve(reply.ref(), person);
         Optional<CommitmentView> known = readSide.commitment(target.commitmentId());
         String title = known.flatMap(c -> c.milestones().stream()
                 .filter(m -> m.milestoneId().equals(reply.milestoneId())).map(CommitmentView.MilestoneView::title)
@@ -176,7 +175,7 @@ public class ReplyHandler {
     }
 
     private ReplyOutcome raiseBlocker(RaiseBlockerReply reply, OfficialView person, Actor actor) {
-        Target target = resolve(reply.ref(), person);
+        ReplyTarget target = targets.resolve(reply.ref(), person);
         String issueId = commands.sendAndWait(new RaiseMajorIssue(target.commitmentId(), reply.summary(), null,
                 actor));
         return recorded(target, Optional.empty(), "已报告重大事项 " + issueId + "：" + reply.summary()
@@ -187,7 +186,7 @@ public class ReplyHandler {
         if (actor.role() == Role.OFFICE) {
             return acknowledgeForEveryUnit(reply, actor);
         }
-        Target target = resolve(reply.ref(), person);
+        ReplyTarget target = targets.resolve(reply.ref(), person);
         commands.sendAndWait(new AcknowledgeAlert(target.commitmentId(), actor));
         return recorded(target, Optional.empty(), "已确认收到督办提醒");
     }
@@ -197,7 +196,7 @@ public class ReplyHandler {
      * registered (the aggregate does not exist) left out.
      */
     private ReplyOutcome acknowledgeForEveryUnit(AcknowledgeReply reply, Actor actor) {
-        String policyId = policyOf(reply.ref());
+        String policyId = targets.policyOf(reply.ref());
         List<UnitRef> units = readSide.item(policyId, reply.ref().itemNumber()).map(ItemView::units)
                 .orElse(List.of());
         List<String> acknowledged = new java.util.ArrayList<>();
@@ -234,71 +233,13 @@ public class ReplyHandler {
         return new ReplyOutcome(ANSWERED, text.toString());
     }
 
-    /**
-     * The sender's own commitment that "#31" names: the item's commitment of the sender's unit, by id. A sender who
-     * answers for several units is asked to narrow it down when more than one of them is listed for the item (the
-     * catalog says which, from the policy import); when the catalog has no answer, every one of them counts.
-     */
-    private Target resolve(CommitmentRef ref, OfficialView person) {
-        String policyId = policyOf(ref);
-        List<OfficialUnit> candidates = person.units();
-        if (candidates.size() > 1) {
-            Optional<Set<String>> listed = readSide.item(policyId, ref.itemNumber())
-                    .map(item -> item.units().stream().map(UnitRef::unitId).collect(Collectors.toSet()));
-            if (listed.isPresent()) {
-                candidates = candidates.stream().filter(u -> listed.get().contains(u.unitId())).toList();
-            }
-        }
-        if (candidates.isEmpty()) {
-            throw new NotYoursException(notYours(ref));
-        }
-        if (candidates.size() > 1) {
-            throw new NotYoursException("未记录：您代表的几个单位都有第 " + ref.itemNumber()
-                    + " 项的承诺，请通过督办系统网页办理，或请办公室调整您的名录。");
-        }
-        OfficialUnit unit = candidates.get(0);
-        return new Target(CommitmentId.of(policyId, ref.itemNumber(), unit.unitId()),
-                ItemReference.typed(defaultPolicyId, policyId, ref.itemNumber()),
-                unit.name() == null ? unit.unitId() : unit.name());
-    }
-
-    /** The answer when the sender's unit has no such commitment (none registered, or another unit's). */
-    private static String notYours(Reply reply) {
-        return reply instanceof ReportProgressReply r ? notYours(r.ref())
-                : reply instanceof ReportCompletionReply r ? notYours(r.ref())
-                : reply instanceof RequestDeadlineChangeReply r ? notYours(r.ref())
-                : reply instanceof RaiseBlockerReply r ? notYours(r.ref())
-                : reply instanceof AcknowledgeReply r ? notYours(r.ref())
-                : "未记录：没有找到这项承诺。";
-    }
-
-    private static String notYours(CommitmentRef ref) {
-        return "未记录：您所在单位没有第 " + ref.itemNumber() + " 项的承诺，"
-                + "只能办理本单位的承诺。回复“我的承诺”可查看本单位的编号。";
-    }
-
-    private String policyOf(CommitmentRef ref) {
-        return ref.isDefaultPolicy() ? defaultPolicyId : ref.policyId();
-    }
-
     private static List<String> unitIds(OfficialView person) {
         return person.units().stream().map(OfficialUnit::unitId).toList();
     }
 
-    private static ReplyOutcome recorded(Target target, Optional<CommitmentView> known, String what) {
+    private static ReplyOutcome recorded(ReplyTarget target, Optional<CommitmentView> known, String what) {
         return new ReplyOutcome(RECORDED, "已记录：" + target.ref() + "（" + target.unitName(known) + "）" + what
                 + "。");
-    }
-
-    /**
-     * The commitment a reply is about: its id, the reference to show, and the unit's name from the directory.
-     */
-    private record Target(String commitmentId, String ref, String unitName) {
-
-        /** The unit's name as the commitment was registered when the read side knows it, else the directory's. */
-        String unitName(Optional<CommitmentView> known) {
-            return known.map(CommitmentView::unitName).filter(n -> n != null && !n.isBlank()).orElse(unitName);
-        }
     }
 
     private static String statusLabel(CommitmentStatus status) {
@@ -311,12 +252,5 @@ public class ReplyHandler {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    /** The sender named a commitment that is not theirs (or does not exist): refused, nothing recorded. */
-    private static final class NotYoursException extends RuntimeException {
-        NotYoursException(String message) {
-            super(message);
-        }
     }
 }
