@@ -40,7 +40,8 @@ import java.util.Map;
  * { _id: "unit:" + unitId, unitId,
  *   milestones: { "&lt;commitment&gt;~M1": {commitmentId, milestoneId, dueDate (yyyy-MM-dd, after approved changes),
  *                                      completedAt (date), seq} },
- *   reports:    { "&lt;round&gt;~&lt;commitment&gt;": {roundId, commitmentId, reportedAt, late, seq} },
+ *   reports:    { "&lt;round&gt;~&lt;commitment&gt;": {roundId, commitmentId, joinedAt (when the round listed it),
+ *                                             reportedAt, late (as the round judged it), seq} },
  *   changes:    { "&lt;commitment&gt;~D1": {commitmentId, changeId, requestedAt, decision (APPROVED | REJECTED), decidedAt, seq} },
  *   issues:     { "&lt;commitment&gt;~I1": {commitmentId, issueId, raisedAt, resolvedAt, seq} } }
  * { _id: "round:" + roundId, roundId, reportDeadline, quarterStart, quarterEnd, closed, lastSequence }
@@ -165,7 +166,8 @@ public class ScorecardProjection extends MongoView {
             String unitId = unitOf(commitmentId);
             writes.addAll(unit(unitId));
             writes.add(entry(unitId, "reports", key(roundId, commitmentId), message.getSequenceNumber(),
-                    Map.of("roundId", roundId, "commitmentId", commitmentId)));
+                    Map.of("roundId", roundId, "commitmentId", commitmentId,
+                            "joinedAt", StoredTime.instant(message.getTimestamp()))));
         }
         return writes;
     }

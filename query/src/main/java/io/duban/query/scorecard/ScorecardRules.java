@@ -92,16 +92,16 @@ final class ScorecardRules {
         int reportsDue = 0, reportsOnTime = 0, reportsLate = 0;
         for (Document r : entries(facts, "reports")) {
             Document round = rounds.get(r.getString("roundId"));
-            LocalDate deadline = round == null ? null : StoredTime.date(round.get("reportDeadline"));
-            boolean reported = r.get("reportedAt") != null;
+            LocalDate deadline = round == null ? null : reportDeadline(round, r);
+            LocalDate reported = date(r.get("reportedAt"));
             boolean closed = round != null && round.getBoolean("closed", false);
-            if (deadline == null || !inPeriod(deadline) || (!reported && !closed && !deadline.isBefore(today))) {
+            if (deadline == null || !inPeriod(deadline) || (reported == null && !closed && !deadline.isBefore(today))) {
                 continue;
             }
             reportsDue++;
-            if (reported && r.getBoolean("late", false)) {
+            if (reported != null && reported.isAfter(deadline)) {
                 reportsLate++;
-            } else if (reported) {
+            } else if (reported != null) {
                 reportsOnTime++;
             }
         }
@@ -138,6 +138,20 @@ final class ScorecardRules {
         }
         points = Math.max(0, points - Scorecard.MISSING_REPORT_PENALTY * s.reportsMissing());
         return BigDecimal.valueOf(points).setScale(1, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /**
+     * The round's report deadline; for a commitment the round listed only after that deadline (registered late in the
+     * quarter) the quarter's last day, so nobody owes a report for a deadline that passed before they joined.
+     */
+    private LocalDate reportDeadline(Document round, Document entry) {
+        LocalDate deadline = StoredTime.date(round.get("reportDeadline"));
+        LocalDate quarterEnd = StoredTime.date(round.get("quarterEnd"));
+        LocalDate joined = date(entry.get("joinedAt") != null ? entry.get("joinedAt") : entry.get("reportedAt"));
+        if (deadline == null || joined == null || !joined.isAfter(deadline)) {
+            return deadline;
+        }
+        return quarterEnd == null || joined.isAfter(quarterEnd) ? joined : quarterEnd;
     }
 
     private boolean inPeriod(LocalDate date) {

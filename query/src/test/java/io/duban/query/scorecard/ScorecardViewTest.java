@@ -9,6 +9,7 @@ import io.duban.command.api.MajorIssueRaised;
 import io.duban.command.api.MajorIssueResolved;
 import io.duban.command.api.Milestone;
 import io.duban.command.api.MilestoneCompleted;
+import io.duban.command.api.dispatch.CommitmentsJoinedDispatchRound;
 import io.duban.command.api.dispatch.DispatchRoundClosed;
 import io.duban.command.api.dispatch.DispatchRoundOpened;
 import io.duban.command.api.dispatch.QuarterlyReportRecorded;
@@ -42,6 +43,7 @@ import static io.duban.query.fixtures.EventMessages.message;
 import static io.duban.query.fixtures.SampleEvents.DEVELOPMENT;
 import static io.duban.query.fixtures.SampleEvents.FINANCE;
 import static io.duban.query.fixtures.SampleEvents.FINANCE_OFFICIAL;
+import static io.duban.query.fixtures.SampleEvents.TRANSPORT;
 import static io.duban.query.fixtures.SampleEvents.OFFICE;
 import static io.duban.query.fixtures.SampleEvents.financeRegistered;
 import static io.duban.query.fixtures.SampleEvents.policyImported;
@@ -79,8 +81,7 @@ class ScorecardViewTest extends WireMongoTest {
         commitments.on(financeRegistered(), commitment(finance, 0, financeRegistered(), T0));
         commitments.on(development, commitment(dev, 0, development, T0));
         projection = new ScorecardProjection(mongo);
-        queries = new ScorecardQueries(mongo, new UnitBoardQueries(new CatalogReader(mongo), new CommitmentReader(mongo),
-                new TrafficLights(JUNE_2025, new BoardProperties(14, 10))), JUNE_2025);
+        queries = new ScorecardQueries(mongo, units(JUNE_2025), JUNE_2025);
 
         history.add(commitment(finance, 0, financeRegistered(), T0));
         history.add(commitment(finance, 1, new DeadlineChangeRequested(finance, "D1", "M1", LocalDate.of(2024, 6, 30),
@@ -167,6 +168,24 @@ class ScorecardViewTest extends WireMongoTest {
     }
 
     @Test
+    void aCommitmentListedAfterTheReportDeadlineOwesItsReportByTheQuartersEnd() {
+        history.forEach(this::apply);
+        String transport = registered(2, TRANSPORT, LocalDate.of(2024, 10, 25), LocalDate.of(2026, 12, 31), List.of())
+                .commitmentId();
+        apply(round("2024-Q4", 2, new CommitmentsJoinedDispatchRound("2024-Q4", LocalDate.of(2024, 10, 18),
+                List.of(transport), Actor.schedule()), at("2024-11-01")));
+        FindScorecard year = new FindScorecard(Y2024, END_2024);
+
+        Clock november = Clock.fixed(Instant.parse("2024-11-15T02:00:00Z"), SHANGHAI);
+        UnitScore inNovember = score(new ScorecardQueries(mongo, units(november), november).handle(year), TRANSPORT.unitId());
+        UnitScore later = score(queries.handle(year), TRANSPORT.unitId());
+
+        assertThat(inNovember.reportsDue()).as("not due before 12-31").isZero();
+        assertThat(List.of(later.reportsDue(), later.reportsMissing())).containsExactly(1, 1);
+        assertThat(later.score()).isEqualTo(0.0);
+    }
+
+    @Test
     void eventsDeliveredAgainChangeNothing() {
         history.forEach(this::apply);
         List<Document> once = documents();
@@ -195,6 +214,15 @@ class ScorecardViewTest extends WireMongoTest {
     void aPeriodEndingBeforeItStartsIsRefused() {
         assertThatThrownBy(() -> queries.handle(new FindScorecard(END_2024, Y2024)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("截止日期不能早于起始日期");
+    }
+
+    private UnitBoardQueries units(Clock clock) {
+        return new UnitBoardQueries(new CatalogReader(mongo), new CommitmentReader(mongo),
+                new TrafficLights(clock, new BoardProperties(14, 10)));
+    }
+
+    private static UnitScore score(Scorecard card, String unitId) {
+        return card.units().stream().filter(u -> u.unitId().equals(unitId)).findFirst().orElseThrow();
     }
 
     private List<Document> documents() {

@@ -23,7 +23,8 @@ public record Scorecard(LocalDate from, LocalDate to, LocalDate asOf, List<UnitS
     public static final String RULE = "得分 = 60 × 里程碑按期完成率 + 40 × 季度报送率 − 5 × 缺报次数（最低 0 分）。"
             + "按期完成率 = 按期完成 ÷ 到期里程碑；季度报送率 = (按时报送 + 0.5 × 迟报) ÷ 应报；"
             + "期内某一项无到期（应报）的，该项权重并入另一项；两项均无的单位不参与排名。"
-            + "同分时逾期天数合计少者在前。里程碑以到期日（含经批准的延期）计入期间，季度报告以报送截止日计入期间。";
+            + "同分时逾期天数合计少者在前。里程碑以到期日（含经批准的延期）计入期间，季度报告以报送截止日计入期间"
+            + "（截止日之后才纳入本轮调度的承诺，以该季度最后一天为截止日）。";
 
     public Scorecard {
         units = List.copyOf(units);
@@ -40,7 +41,8 @@ public record Scorecard(LocalDate from, LocalDate to, LocalDate asOf, List<UnitS
      * @param milestonesOverdue    of those, not completed and past their due date
      * @param daysLate             days late summed over the late and the overdue ones (overdue: up to {@code asOf})
      * @param maxDaysLate          the most days late of one milestone
-     * @param reportsDue           quarterly reports whose deadline lies in the period and has passed (or that came)
+     * @param reportsDue           quarterly reports whose deadline lies in the period and has passed (or that came); a
+     *                             commitment the round listed after its deadline owes its report by the quarter's end
      * @param reportsOnTime        of those, reported by the deadline
      * @param reportsLate          reported after it
      * @param reportsMissing       not reported
