@@ -17,6 +17,8 @@ import io.duban.command.api.OfficialRemoved;
 import io.duban.command.api.OfficialRole;
 import io.duban.command.api.ProgressReported;
 import io.duban.query.fixtures.WireMongo;
+import io.duban.query.api.scorecard.FindScorecard;
+import io.duban.query.api.scorecard.Scorecard;
 import io.duban.query.rebuild.ViewRebuilder;
 import io.duban.query.rebuild.ViewStatus;
 import io.duban.query.view.ProjectedView;
@@ -90,6 +92,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "axon.eventhandling.processors.timeline-view.batch-size=50",
         "axon.eventhandling.processors.officials-view.batch-size=50",
         "axon.eventhandling.processors.dispatch-rounds-view.batch-size=50",
+        "axon.eventhandling.processors.scorecard-view.batch-size=50",
 })
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -112,6 +115,8 @@ class QueryModuleIntegrationTest {
     private MongoTemplate mongo;
     @Autowired
     private MockMvc http;
+    @Autowired
+    private org.axonframework.queryhandling.QueryGateway queryGateway;
     @Autowired
     private List<ProjectedView> views;
     @Autowired
@@ -183,6 +188,33 @@ class QueryModuleIntegrationTest {
     }
 
     @Test
+    void theScorecardIsSummedFromTheEventsAndARebuildGivesTheSameAnswer() {
+        FindScorecard year = new FindScorecard(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31));
+        Scorecard before = queryGateway.query(year, Scorecard.class).join();
+
+        Scorecard.UnitScore city = before.units().get(0);
+        assertThat(city.unitName()).isEqualTo(CITY.name());
+        assertThat(city.rank()).isEqualTo(1);
+        assertThat(List.of(city.milestonesDue(), city.milestonesOnTime(), city.reportsDue(), city.reportsOnTime()))
+                .containsExactly(1, 1, 1, 1);
+        assertThat(city.score()).isEqualTo(100.0);
+        Scorecard.UnitScore finance = before.units().stream().filter(u -> u.unitId().equals(FINANCE.unitId()))
+                .findFirst().orElseThrow();
+        // M1 moved to 2024-09-30 (not due yet on 2024-07-12); the Q3 report never came and the round closed
+        assertThat(List.of(finance.milestonesDue(), finance.reportsDue(), finance.reportsMissing(),
+                finance.changesRequested(), finance.changesApproved(), finance.issuesRaised()))
+                .containsExactly(0, 1, 1, 1, 1, 1);
+        assertThat(finance.score()).isEqualTo(0.0);
+        assertThat(finance.rank()).isEqualTo(2);
+
+        // the scorecard alone: the whole-rebuild test samples the other views' progress from a fresh start
+        mongo.getCollection("scorecard").deleteMany(new Document());
+        rebuilder.rebuildAndWait("scorecard", WAIT);
+
+        assertThat(queryGateway.query(year, Scorecard.class).join()).isEqualTo(before);
+    }
+
+    @Test
     void everyViewProcessorPropagatesHandlerErrors() {
         for (String group : ProcessingGroups.ALL) {
             assertThat(processing.listenerInvocationErrorHandler(group)).as(group).isSameAs(PropagatingErrorHandler.INSTANCE);
@@ -198,6 +230,8 @@ class QueryModuleIntegrationTest {
         assertThat(before.get("commitments")).hasSize(2);
         assertThat(before.get("timeline")).hasSize(23);
         assertThat(before.get("officials")).hasSize(2);
+        assertThat(before.get("scorecard")).extracting(d -> d.getString("_id"))
+                .containsExactlyInAnyOrder("round:2024-Q3", "unit:" + CITY.unitId(), "unit:" + FINANCE.unitId());
         // Tamper with every view: only a real drop and replay brings the originals back.
         for (ProjectedView view : views) {
             mongo.getCollection(view.collectionName()).updateMany(new Document(), new Document("$set", new Document("tampered", true)));
@@ -525,7 +559,7 @@ class QueryModuleIntegrationTest {
         http.perform(get("/api/commitments").param("itemNumber", "x")).andExpect(status().isBadRequest());
         http.perform(post("/api/admin/views/rebuild").param("view", "bogus"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("未知视图：bogus，可选：policies、items、units、commitments、timeline、officials、dispatch_rounds"));
+                .andExpect(jsonPath("$.detail").value("未知视图：bogus，可选：policies、items、units、commitments、timeline、officials、dispatch_rounds、scorecard"));
         http.perform(get("/api/officials").param("role", "BOSS"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("参数 role 只能是 OFFICIAL、UNIT_LEADER、OFFICE、INSPECTOR 之一，收到：BOSS"));
@@ -539,7 +573,7 @@ class QueryModuleIntegrationTest {
     void theAdminApiShowsAndRebuildsViews() throws Exception {
         http.perform(get("/api/admin/views"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(7))
+                .andExpect(jsonPath("$.length()").value(8))
                 .andExpect(jsonPath("$[?(@.view == 'commitments')].processor").value("commitments-view"))
                 .andExpect(jsonPath("$[?(@.view == 'officials')].processor").value("officials-view"))
                 .andExpect(jsonPath("$[?(@.view == 'commitments')].documentCount").value(2));

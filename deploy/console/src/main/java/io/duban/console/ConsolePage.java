@@ -14,8 +14,8 @@ import java.util.Set;
  */
 public enum ConsolePage {
     OVERVIEW("overview", "总览", true, Role.OFFICE, Role.INSPECTOR),
-    ITEMS("items", "事项清单", false, Role.OFFICE, Role.INSPECTOR),
-    UNITS("units", "单位与考核", false, Role.OFFICE, Role.INSPECTOR),
+    ITEMS("items", "事项清单", true, Role.OFFICE, Role.INSPECTOR),
+    UNITS("units", "单位与考核", true, Role.OFFICE, Role.INSPECTOR),
     INBOX("inbox", "待办", false, Role.OFFICE),
     DISPATCH("dispatch", "季度调度", false, Role.OFFICE, Role.INSPECTOR),
     AUDIT("audit", "审计", false, Role.INSPECTOR, Role.OFFICE),
