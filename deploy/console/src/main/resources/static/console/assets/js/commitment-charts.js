@@ -61,7 +61,8 @@
                           formatter: function (id) { return labels[id] || id; } } },
     series: [
       { name: '现定日期', type: 'scatter', symbolSize: 13, data: current, z: 3,
-        markLine: { silent: true, symbol: 'none', label: { formatter: '今天', color: '#d0352b' },
+        // the category axis runs top-down, so the line's start is at the top, by the legend
+        markLine: { silent: true, symbol: 'none', label: { formatter: '今天', color: '#d0352b', position: 'start' },
                     lineStyle: { color: '#d0352b', type: 'dashed' }, data: [{ xAxis: data.today }] } },
       { name: '原定日期', type: 'scatter', symbolSize: 11, symbol: 'emptyCircle', data: original, z: 2,
         itemStyle: { color: colors.original } }

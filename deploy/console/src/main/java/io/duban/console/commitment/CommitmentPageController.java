@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  */
 @Controller
 @RequestMapping(ConsolePage.ROOT + "/commitments/{commitmentId}")
-class CommitmentController {
+class CommitmentPageController {
 
     private static final String VIEW = "console/commitment";
 
@@ -45,7 +45,7 @@ class CommitmentController {
     private final CommandGateway commands;
     private final ViewCatchUp catchUp;
 
-    CommitmentController(CommitmentPageReader reader, CommandGateway commands, ViewCatchUp catchUp) {
+    CommitmentPageController(CommitmentPageReader reader, CommandGateway commands, ViewCatchUp catchUp) {
         this.reader = reader;
         this.commands = commands;
         this.catchUp = catchUp;
