@@ -19,9 +19,9 @@ public enum ConsolePage {
     INBOX("inbox", "待办", false, Role.OFFICE),
     DISPATCH("dispatch", "季度调度", false, Role.OFFICE, Role.INSPECTOR),
     AUDIT("audit", "审计", false, Role.INSPECTOR, Role.OFFICE),
-    MINE("mine", "我的承诺", false, Role.UNIT),
+    MINE("mine", "我的承诺", true, Role.UNIT),
     /** One commitment ({@code /console/commitments/{id}}), linked from the lists; not in the navigation. */
-    COMMITMENT("commitments", "承诺", false, Role.OFFICE, Role.INSPECTOR, Role.UNIT);
+    COMMITMENT("commitments", "承诺", true, Role.OFFICE, Role.INSPECTOR, Role.UNIT);
 
     /** Where every console page lives; static assets are under {@code /console/assets/}. */
     public static final String ROOT = "/console";

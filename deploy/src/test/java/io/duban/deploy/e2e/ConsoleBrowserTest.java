@@ -142,7 +142,7 @@ class ConsoleBrowserTest {
         chrome.get(url("/"));
         new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("/console/mine"));
         assertThat(chrome.findElement(By.cssSelector(".page-title")).getText()).isEqualTo("我的承诺");
-        assertThat(chrome.findElement(By.cssSelector("[data-test=placeholder]")).getText()).contains("建设中");
+        assertThat(chrome.findElement(By.cssSelector("[data-test=my-commitments]")).getText()).contains("已登记的承诺");
         assertThat(navigation(chrome)).containsExactly("我的承诺");
         assertThat(chrome.findElement(By.cssSelector(".who-name")).getText()).isEqualTo("财政厅演示账号");
         assertThat(severeConsoleMessages(chrome)).isEmpty();

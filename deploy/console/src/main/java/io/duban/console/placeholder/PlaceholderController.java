@@ -14,16 +14,9 @@ class PlaceholderController {
 
     @GetMapping(ConsolePage.ROOT + "/{slug:[a-z]+}")
     String page(@PathVariable String slug, Model model) {
-        ConsolePage page = ConsolePage.bySlug(slug).filter(p -> !p.built() && p != ConsolePage.COMMITMENT)
+        ConsolePage page = ConsolePage.bySlug(slug).filter(p -> !p.built())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("page", page);
-        return "console/placeholder";
-    }
-
-    @GetMapping(ConsolePage.ROOT + "/commitments/{commitmentId}")
-    String commitment(@PathVariable String commitmentId, Model model) {
-        model.addAttribute("page", ConsolePage.COMMITMENT);
-        model.addAttribute("commitmentId", commitmentId);
         return "console/placeholder";
     }
 }
