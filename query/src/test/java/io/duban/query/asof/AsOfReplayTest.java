@@ -1,5 +1,6 @@
 package io.duban.query.asof;
 
+import io.duban.query.api.asof.AsOfBoard;
 import io.duban.command.api.CommitmentStatus;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
