@@ -136,8 +136,7 @@ class AuditBrowserTest {
         LocalDate today = LocalDate.now(SHANGHAI);
         pickDate(chrome, "at", today);
         chrome.findElement(By.cssSelector("[data-test=show-board]")).click();
-        WebElement board = new WebDriverWait(chrome, WAIT)
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=as-of-board]")));
+        WebElement board = shown(chrome, "[data-test=as-of-board]", "audit-04-as-of-today");
         assertThat(board.findElements(By.cssSelector("tbody tr"))).hasSize(60);
         assertThat(board.getText()).contains(today.getYear() + "年" + today.getMonthValue() + "月"
                 + today.getDayOfMonth() + "日 的事项看板").contains("重放事件");
@@ -232,7 +231,7 @@ class AuditBrowserTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
         assertThat(csv.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"audit-trail.csv\"");
-        assertThat(csv.body()).isEqualTo(api.get("inspector", "/api/audit/trail.csv?unitId=" + financeUnitId).raw())
+        assertThat(csv.body()).isEqualTo(restText("/api/audit/trail.csv?unitId=" + financeUnitId))
                 .contains(financeCommitment);
         HttpResponse<String> lines = inspector.get("/console/audit/exports/trail?subject=commitment&commitmentId="
                 + financeCommitment + "&format=jsonl");
@@ -354,6 +353,37 @@ class AuditBrowserTest {
     /** Sets a date picker's value as a person picking the day would (typing into it is locale-dependent). */
     private static void pickDate(ChromeDriver chrome, String id, LocalDate day) {
         chrome.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, day.toString());
+    }
+
+    /** The element, once shown; otherwise a screenshot and a failure that says what the page showed instead. */
+    private static WebElement shown(ChromeDriver chrome, String css, String screenshot) {
+        try {
+            return new WebDriverWait(chrome, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Chromium.screenshot(chrome, screenshot + "-failed");
+            throw new AssertionError(css + " not shown at " + chrome.getCurrentUrl() + ": "
+                    + chrome.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    /** A REST document as text (the Api helper reads JSON), as the inspector over HTTP Basic. */
+    private String restText(String path) {
+        try {
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            "inspector:inspector-demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .GET().build();
+            HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).isEqualTo(200);
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String url(String path) {
