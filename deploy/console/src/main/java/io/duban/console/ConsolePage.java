@@ -18,7 +18,7 @@ public enum ConsolePage {
     UNITS("units", "单位与考核", true, Role.OFFICE, Role.INSPECTOR),
     INBOX("inbox", "待办", false, Role.OFFICE),
     DISPATCH("dispatch", "季度调度", false, Role.OFFICE, Role.INSPECTOR),
-    AUDIT("audit", "审计", false, Role.INSPECTOR, Role.OFFICE),
+    AUDIT("audit", "审计", true, Role.INSPECTOR, Role.OFFICE),
     MINE("mine", "我的承诺", true, Role.UNIT),
     /** One commitment ({@code /console/commitments/{id}}), linked from the lists; not in the navigation. */
     COMMITMENT("commitments", "承诺", true, Role.OFFICE, Role.INSPECTOR, Role.UNIT);

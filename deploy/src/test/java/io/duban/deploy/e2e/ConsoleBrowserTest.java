@@ -163,7 +163,7 @@ class ConsoleBrowserTest {
         assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
         assertThat(inspector.get("/").headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/console/audit"));
-        assertThat(inspector.get("/console/audit").body()).contains("建设中");
+        assertThat(inspector.get("/console/audit").body()).contains("事件检索").contains("校验事件链");
         assertThat(inspector.get("/console/overview").statusCode()).isEqualTo(200);
         assertThat(inspector.get("/console/inbox").statusCode()).isEqualTo(403);
     }

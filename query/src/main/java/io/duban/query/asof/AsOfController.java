@@ -1,5 +1,6 @@
 package io.duban.query.asof;
 
+import io.duban.query.api.asof.AsOfBoard;
 import io.duban.query.web.RequestParams;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,5 +1,6 @@
 package io.duban.query.asof;
 
+import io.duban.query.api.asof.AsOfBoard;
 import com.mongodb.client.MongoClient;
 import io.duban.query.board.CommitmentQueries;
 import io.duban.query.api.board.FindCommitment;

@@ -1,6 +1,8 @@
 package io.duban.query.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duban.query.api.export.FindTrailDocument;
+import io.duban.query.api.export.FindTrailDocument.Format;
+import io.duban.query.api.export.TrailDocument;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -9,57 +11,47 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 
 /**
  * Audit trail exports of a commitment, a unit or a quarter ({@code ?commitmentId=|unitId=|quarter=2026-Q4}, exactly
- * one): CSV, JSON Lines and a printable HTML report with the commitment's state after each step.
+ * one): CSV, JSON Lines and a printable HTML report with the commitment's state after each step. The documents are
+ * {@link TrailExports}'s, which the console serves too.
  */
 @RestController
 public class AuditTrailController {
 
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    private static final MediaType NDJSON = new MediaType("application", "x-ndjson", StandardCharsets.UTF_8);
-    private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+    private final TrailExports exports;
 
-    private final AuditTrails trails;
-    private final ObjectMapper json;
-    private final Clock clock;
-
-    public AuditTrailController(AuditTrails trails, ObjectMapper json, Clock clock) {
-        this.trails = trails;
-        this.json = json;
-        this.clock = clock;
+    public AuditTrailController(TrailExports exports) {
+        this.exports = exports;
     }
 
     @GetMapping("/api/audit/trail.csv")
     public ResponseEntity<byte[]> csv(@RequestParam(required = false) String commitmentId,
                                       @RequestParam(required = false) String unitId,
                                       @RequestParam(required = false) String quarter) {
-        AuditTrail trail = trails.trail(commitmentId, unitId, quarter, clock.getZone());
-        return answer(CSV, "audit-trail.csv", TrailDocuments.csv(trail, clock.getZone()));
+        return answer(exports.handle(new FindTrailDocument(Format.CSV, commitmentId, unitId, quarter)));
     }
 
     @GetMapping("/api/audit/trail.jsonl")
     public ResponseEntity<byte[]> jsonLines(@RequestParam(required = false) String commitmentId,
                                             @RequestParam(required = false) String unitId,
                                             @RequestParam(required = false) String quarter) {
-        AuditTrail trail = trails.trail(commitmentId, unitId, quarter, clock.getZone());
-        return answer(NDJSON, "audit-trail.jsonl", TrailDocuments.jsonLines(trail, json));
+        return answer(exports.handle(new FindTrailDocument(Format.JSON_LINES, commitmentId, unitId, quarter)));
     }
 
     @GetMapping("/api/audit/trail.html")
     public ResponseEntity<byte[]> html(@RequestParam(required = false) String commitmentId,
                                        @RequestParam(required = false) String unitId,
                                        @RequestParam(required = false) String quarter) {
-        AuditTrail trail = trails.trail(commitmentId, unitId, quarter, clock.getZone());
-        return ResponseEntity.ok().contentType(HTML)
-                .body(TrailDocuments.html(trail, clock.getZone()).getBytes(StandardCharsets.UTF_8));
+        return answer(exports.handle(new FindTrailDocument(Format.HTML, commitmentId, unitId, quarter)));
     }
 
-    private static ResponseEntity<byte[]> answer(MediaType type, String file, String body) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
-                .body(body.getBytes(StandardCharsets.UTF_8));
+    private static ResponseEntity<byte[]> answer(TrailDocument document) {
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.parseMediaType(document.contentType()));
+        if (document.attachment()) {
+            ok.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + document.fileName() + "\"");
+        }
+        return ok.body(document.text().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package io.duban.query.timeline;
 
 import io.duban.command.api.Channel;
+import io.duban.query.api.timeline.TimelineEventTypes;
 import io.duban.query.web.BadRequestException;
 import io.duban.query.web.RequestParams;
 
@@ -29,11 +30,7 @@ import java.util.Set;
 public final class TimelineParams {
 
     /** The event types the timeline records. */
-    public static final Set<String> EVENT_TYPES = Set.of("PolicyImported", "CommitmentRegistered", "ProgressReported",
-            "MilestoneCompleted", "DeadlineChangeRequested", "DeadlineChangeApproved", "DeadlineChangeRejected",
-            "MajorIssueRaised", "MajorIssueResolved", "CompletionClaimed", "CompletionVerified", "CommitmentReopened",
-            "MilestoneBecameOverdue", "DueDateApproaching", "EscalationStarted", "EscalationRaised", "EscalationPaused",
-            "EscalationEnded", "CommitmentUrged", "AlertAcknowledged", "OfficialAppointed", "OfficialRemoved");
+    public static final Set<String> EVENT_TYPES = Set.copyOf(TimelineEventTypes.NAMES);
 
     private TimelineParams() {
     }

@@ -3,6 +3,8 @@ package io.duban.query.timeline;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.duban.command.api.Channel;
+import io.duban.query.api.timeline.FindTimelinePage;
+import io.duban.query.api.timeline.TimelinePage;
 import io.duban.query.catalog.CatalogReader;
 import io.duban.query.view.StoredTime;
 import io.duban.query.web.NotFoundException;
@@ -42,6 +44,33 @@ public class TimelineQueries {
         if (documents.isEmpty() && query.oneAggregate() && !query.filtered()) {
             throw new NotFoundException("未找到动态记录：" + query.aggregateId());
         }
+        return entries(documents);
+    }
+
+    /**
+     * A page of the audit page's search: every filter given narrows, by time, then aggregate and sequence (the
+     * reverse when newest first); one count and one page read.
+     */
+    @QueryHandler
+    public TimelinePage handle(FindTimelinePage query) {
+        Bson filter = filter(query);
+        long total = mongo.getCollection(TimelineProjection.COLLECTION).countDocuments(filter);
+        List<Document> documents = mongo.getCollection(TimelineProjection.COLLECTION)
+                .find(filter)
+                .sort(query.newestFirst() ? Sorts.descending("at", "aggregateId", "sequence")
+                        : Sorts.ascending("at", "aggregateId", "sequence"))
+                .skip(query.page() * query.size())
+                .limit(query.size())
+                .into(new ArrayList<>());
+        List<TimelinePage.Row> rows = entries(documents).stream()
+                .map(e -> new TimelinePage.Row(e.eventId(), e.aggregateId(), e.kind(), e.policyId(), e.itemNumber(),
+                        e.unitId(), e.sequence(), e.type(), e.at(), e.actor(), e.channel(), e.messageId(),
+                        e.summary()))
+                .toList();
+        return new TimelinePage(rows, total, query.page(), query.size());
+    }
+
+    private List<TimelineEntry> entries(List<Document> documents) {
         List<DirectoryDetails> details = documents.stream().map(DirectoryDetails::in).toList();
         Map<String, String> unitNames = catalog.unitNames(details.stream().filter(Objects::nonNull)
                 .filter(d -> d.unitIds() != null).flatMap(d -> d.unitIds().stream()).toList());
@@ -53,6 +82,36 @@ public class TimelineQueries {
                     : entry.withSummary(TimelineSummaries.of(directory, id -> unitNames.getOrDefault(id, id))));
         }
         return entries;
+    }
+
+    static Bson filter(FindTimelinePage query) {
+        List<Bson> all = new ArrayList<>();
+        if (query.commitmentId() != null) {
+            all.add(Filters.eq("aggregateId", query.commitmentId()));
+            all.add(Filters.eq("kind", TimelineProjection.COMMITMENT));
+        }
+        if (query.policyId() != null) {
+            all.add(Filters.eq("policyId", query.policyId()));
+            all.add(Filters.eq("itemNumber", query.itemNumber()));
+            all.add(Filters.eq("kind", TimelineProjection.COMMITMENT));
+        }
+        if (query.unitId() != null) {
+            all.add(Filters.eq("unitId", query.unitId()));
+            all.add(Filters.eq("kind", TimelineProjection.COMMITMENT));
+        }
+        if (query.userId() != null) {
+            all.add(Filters.or(Filters.eq("actor.userId", query.userId()),
+                    Filters.and(Filters.eq("kind", TimelineProjection.OFFICIAL),
+                            Filters.eq("aggregateId", query.userId()))));
+        }
+        FindTimeline narrowing = FindTimeline.everything().between(query.from(), query.to()).ofTypes(query.types())
+                .through(query.channels());
+        Bson rest = filter(narrowing);
+        if (rest instanceof Document d && d.isEmpty()) {
+            return all.isEmpty() ? new Document() : Filters.and(all);
+        }
+        all.add(rest);
+        return Filters.and(all);
     }
 
     static Bson filter(FindTimeline query) {

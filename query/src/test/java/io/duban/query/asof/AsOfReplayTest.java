@@ -1,5 +1,6 @@
 package io.duban.query.asof;
 
+import io.duban.query.api.asof.AsOfBoard;
 import io.duban.command.api.CommitmentStatus;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -232,6 +233,24 @@ class AsOfReplayTest {
         AsOfBoard later = replay.board(POLICY_ID, AsOfInstant.parse("2024-08-01", SHANGHAI));
         assertThat(later.items().get(0).commitments()).extracting(CommitmentSummary::unitName, s -> s.light().color())
                 .containsExactly(tuple("呼和浩特市人民政府", LightColor.DONE), tuple("自治区财政厅", LightColor.RED));
+    }
+
+    /** The query bus runs its handlers in a unit of work: the replay's writes must still reach the scratch database. */
+    @Test
+    void throughTheQueryBusInsideAUnitOfWorkTheBoardIsTheSame() {
+        Instant at = AsOfInstant.parse("2024-03-31", SHANGHAI);
+        AsOfBoard direct = replay.board(POLICY_ID, at);
+        var unitOfWork = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(
+                org.axonframework.messaging.GenericMessage.asMessage(new io.duban.query.api.asof.FindBoardAsOf(
+                        POLICY_ID, at)));
+        AsOfBoard viaBus;
+        try {
+            viaBus = new AsOfQueries(replay).handle(new io.duban.query.api.asof.FindBoardAsOf(POLICY_ID, at));
+        } finally {
+            unitOfWork.commit();
+        }
+        assertThat(viaBus.items()).hasSize(2).isEqualTo(direct.items());
+        assertThat(viaBus.events()).isEqualTo(direct.events());
     }
 
     @Test

@@ -133,6 +133,34 @@ class TimelineFiltersTest extends WireMongoTest {
     }
 
     @Test
+    void theAuditSearchNarrowsByEveryFilterGivenAPageAtATime() {
+        String f = finance.commitmentId();
+        java.util.function.Function<io.duban.query.api.timeline.TimelinePage, List<String>> ids =
+                page -> page.rows().stream().map(io.duban.query.api.timeline.TimelinePage.Row::eventId).toList();
+        var unitNewestFirst = queries.handle(new io.duban.query.api.timeline.FindTimelinePage(null, null, null,
+                FINANCE.unitId(), null, null, null, List.of(), List.of(), true, 0, 2));
+        assertThat(unitNewestFirst.total()).isEqualTo(4);
+        assertThat(unitNewestFirst.pages()).isEqualTo(2);
+        assertThat(ids.apply(unitNewestFirst)).containsExactly(f + "#3", f + "#2");
+        var lastPage = queries.handle(new io.duban.query.api.timeline.FindTimelinePage(null, null, null,
+                FINANCE.unitId(), null, null, null, List.of(), List.of(), true, 1, 2));
+        assertThat(ids.apply(lastPage)).containsExactly(f + "#1", f + "#0");
+        // subjects narrow together: the unit's entries by one person, of one type, through one channel
+        var combined = queries.handle(new io.duban.query.api.timeline.FindTimelinePage(null, null, null,
+                FINANCE.unitId(), "fin-1", null, null, List.of("ProgressReported"), List.of(Channel.DINGTALK), false,
+                0, 50));
+        assertThat(ids.apply(combined)).containsExactly(f + "#1");
+        assertThat(combined.rows().get(0).messageId()).isEqualTo("msg-42");
+        var item = queries.handle(new io.duban.query.api.timeline.FindTimelinePage(f, POLICY_ID, 1, null, null,
+                T0.plus(days(1)), Instant.parse("2024-07-02T01:00:00Z"), List.of(), List.of(), false, 0, 50));
+        assertThat(ids.apply(item)).as("from inclusive, to exclusive").containsExactly(f + "#1", f + "#2");
+        var everything = queries.handle(new io.duban.query.api.timeline.FindTimelinePage(null, null, null, null,
+                null, null, null, List.of(), List.of(), false, 0, 50));
+        assertThat(everything.total()).isEqualTo(8);
+        assertThat(ids.apply(everything)).first().isEqualTo("fin-1#0");
+    }
+
+    @Test
     void aFilteredAggregateWithoutEntriesIsAnEmptyListNotA404() {
         assertThat(queries.handle(FindTimeline.commitment("nope").through(List.of(Channel.WEB)))).isEmpty();
     }

@@ -26,7 +26,7 @@ public class AuditLogConfiguration {
     public FilterRegistrationBean<AuditReadFilter> auditReadFilter(AuditReadLog readLog, Clock clock) {
         FilterRegistrationBean<AuditReadFilter> registration =
                 new FilterRegistrationBean<>(new AuditReadFilter(readLog, clock));
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/console/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
     }

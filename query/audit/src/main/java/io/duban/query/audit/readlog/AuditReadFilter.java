@@ -15,7 +15,8 @@ import java.time.Clock;
 
 /**
  * Logs every request an authenticated inspector (role INSPECTOR) makes to {@code /api/**} with GET, and the audit
- * POSTs ({@code /api/audit/**}, e.g. a verification): user id, method, path, query string, status and time. Runs after
+ * POSTs ({@code /api/audit/**}, e.g. a verification); the same for the web console's pages ({@code /console/**} with
+ * GET, the POSTs of its audit page {@code /console/audit/**}; not its static files): user id, method, path, query string, status and time. Runs after
  * Spring Security's filter chain (so the user is known and requests it refused never reach here), once per request;
  * the row is written when the answer is complete, whatever happened. Reads neither the body nor any header.
  * A failure to write the log is logged and does not fail the inspector's request.
@@ -36,11 +37,15 @@ public class AuditReadFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.startsWith("/api/")) {
-            return true;
-        }
         String method = request.getMethod();
-        return !("GET".equals(method) || ("POST".equals(method) && path.startsWith("/api/audit/")));
+        if (path.startsWith("/api/")) {
+            return !("GET".equals(method) || ("POST".equals(method) && path.startsWith("/api/audit/")));
+        }
+        // the web console shows the same data: its pages and exports are reads too (not its static files)
+        if (path.startsWith("/console/") && !path.startsWith("/console/assets/")) {
+            return !("GET".equals(method) || ("POST".equals(method) && path.startsWith("/console/audit/")));
+        }
+        return true;
     }
 
     @Override

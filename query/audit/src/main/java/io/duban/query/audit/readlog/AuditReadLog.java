@@ -51,6 +51,41 @@ public class AuditReadLog {
                 Instant.ofEpochMilli(rs.getLong("read_at_ms"))), args.toArray());
     }
 
+    /** One page, newest first, and the number of rows matching in all; null arguments do not filter. */
+    public Page page(String userId, Instant from, Instant to, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (userId != null) {
+            where.append(" AND user_id = ?");
+            args.add(userId);
+        }
+        if (from != null) {
+            where.append(" AND read_at_ms >= ?");
+            args.add(from.toEpochMilli());
+        }
+        if (to != null) {
+            where.append(" AND read_at_ms < ?");
+            args.add(to.toEpochMilli());
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM " + AuditReadTable.TABLE + where, Long.class,
+                args.toArray());
+        List<Object> paged = new ArrayList<>(args);
+        paged.add((long) page * size);
+        paged.add(size);
+        // OFFSET … FETCH: the same SQL on H2 and PostgreSQL
+        List<AuditRead> rows = new JdbcTemplate(jdbc.getDataSource()).query("SELECT id, user_id, method, path, "
+                        + "query_string, status, read_at_ms FROM " + AuditReadTable.TABLE + where
+                        + " ORDER BY read_at_ms DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                (rs, n) -> new AuditRead(rs.getLong("id"), rs.getString("user_id"), rs.getString("method"),
+                        rs.getString("path"), rs.getString("query_string"), rs.getInt("status"),
+                        Instant.ofEpochMilli(rs.getLong("read_at_ms"))), paged.toArray());
+        return new Page(rows, total == null ? 0 : total);
+    }
+
+    /** Rows of one page and the count of all matching rows. */
+    public record Page(List<AuditRead> rows, long total) {
+    }
+
     private static String cut(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }

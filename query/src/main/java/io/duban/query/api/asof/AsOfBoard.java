@@ -1,4 +1,4 @@
-package io.duban.query.asof;
+package io.duban.query.api.asof;
 
 import io.duban.query.api.board.ItemBoardEntry;
 
