@@ -16,8 +16,8 @@ public enum ConsolePage {
     OVERVIEW("overview", "总览", true, Role.OFFICE, Role.INSPECTOR),
     ITEMS("items", "事项清单", true, Role.OFFICE, Role.INSPECTOR),
     UNITS("units", "单位与考核", true, Role.OFFICE, Role.INSPECTOR),
-    INBOX("inbox", "待办", false, Role.OFFICE),
-    DISPATCH("dispatch", "季度调度", false, Role.OFFICE, Role.INSPECTOR),
+    INBOX("inbox", "待办", true, Role.OFFICE),
+    DISPATCH("dispatch", "季度调度", true, Role.OFFICE, Role.INSPECTOR),
     AUDIT("audit", "审计", true, Role.INSPECTOR, Role.OFFICE),
     MINE("mine", "我的承诺", true, Role.UNIT),
     /** One commitment ({@code /console/commitments/{id}}), linked from the lists; not in the navigation. */

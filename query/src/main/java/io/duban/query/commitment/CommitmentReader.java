@@ -56,6 +56,23 @@ public class CommitmentReader {
         return found;
     }
 
+    /**
+     * The commitments waiting for the leading-group office: a pending deadline change, a completion claim, an open
+     * major issue, or an open escalation case at {@code officeLevel} or above; in policy, item and unit order.
+     */
+    public List<CommitmentView> awaitingTheOffice(int officeLevel) {
+        Bson filter = Filters.or(
+                Filters.elemMatch("pendingDeadlineChanges", Filters.exists("changeId")),
+                Filters.eq("status", CommitmentStatus.COMPLETION_CLAIMED.name()),
+                Filters.elemMatch("openIssues", Filters.exists("issueId")),
+                Filters.elemMatch("escalations", Filters.and(Filters.eq("open", true), Filters.gte("level", officeLevel))));
+        List<CommitmentView> found = new ArrayList<>();
+        mongo.getCollection(CommitmentsProjection.COLLECTION).find(filter).batchSize(BATCH)
+                .forEach(document -> found.add(CommitmentDocuments.view(document)));
+        found.sort(ORDER);
+        return found;
+    }
+
     /** The commitments matching every given criterion (null = any), in policy, item and unit order. */
     public List<CommitmentView> find(String unitId, String policyId, Integer itemNumber) {
         return find(criteria(unitId, policyId, itemNumber), 0);

@@ -4,6 +4,8 @@ import io.duban.command.api.CommitmentStatus;
 import io.duban.query.api.dispatch.FindDispatchRounds;
 import io.duban.query.api.dispatch.FindDispatchRound;
 import io.duban.query.api.dispatch.FindDispatchDigest;
+import io.duban.query.api.dispatch.FindDispatchDigestCsv;
+import io.duban.query.api.dispatch.DigestFile;
 import io.duban.query.api.dispatch.DispatchRoundView;
 import io.duban.query.api.dispatch.DispatchDigest;
 import io.duban.query.catalog.CatalogReader;
@@ -109,6 +111,12 @@ public class DispatchQueries {
         return new DispatchDigest(round.roundId(), round.quarterStart(), round.quarterEnd(), round.reportDeadline(),
                 round.status(), asOf, counts(judged), byItem, byUnit,
                 judged.stream().map(Judged::entry).filter(e -> !e.reported()).toList(), worst);
+    }
+
+    @QueryHandler
+    public DigestFile handle(FindDispatchDigestCsv query) {
+        DispatchDigest digest = handle(new FindDispatchDigest(query.roundId()));
+        return new DigestFile("dispatch-" + digest.roundId() + ".csv", DigestDocuments.csv(digest));
     }
 
     private DispatchRoundView round(String roundId) {

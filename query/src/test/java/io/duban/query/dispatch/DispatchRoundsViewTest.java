@@ -3,6 +3,8 @@ package io.duban.query.dispatch;
 import io.duban.query.api.dispatch.FindDispatchRounds;
 import io.duban.query.api.dispatch.FindDispatchRound;
 import io.duban.query.api.dispatch.FindDispatchDigest;
+import io.duban.query.api.dispatch.FindDispatchDigestCsv;
+import io.duban.query.api.dispatch.DigestFile;
 import io.duban.query.api.dispatch.DispatchRoundView;
 import io.duban.query.api.dispatch.DispatchDigest;
 import io.duban.command.api.Actor;
@@ -228,6 +230,19 @@ class DispatchRoundsViewTest extends WireMongoTest {
                 List.of());
         assertThat(DigestDocuments.html(hostile)).doesNotContain("<script>").doesNotContain("<b>")
                 .contains("&lt;b&gt;单位&lt;/b&gt;&amp;");
+    }
+
+    @Test
+    void the_csv_query_answers_the_file_the_rest_download_serves() {
+        round.forEach(this::apply);
+        apply(closed());
+
+        DigestFile file = queries.handle(new FindDispatchDigestCsv(ROUND));
+
+        assertThat(file.filename()).isEqualTo("dispatch-2024-Q3.csv");
+        assertThat(file.text()).isEqualTo(DigestDocuments.csv(queries.handle(new FindDispatchDigest(ROUND))))
+                .startsWith("\uFEFF季度调度,2024-Q3,");
+        assertThatThrownBy(() -> queries.handle(new FindDispatchDigestCsv("2030-Q1"))).isInstanceOf(NotFoundException.class);
     }
 
     @Test

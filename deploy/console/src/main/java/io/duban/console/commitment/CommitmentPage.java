@@ -1,5 +1,7 @@
 package io.duban.console.commitment;
 
+import io.duban.query.api.commitment.CommitmentView;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,6 +13,7 @@ import java.util.List;
  * @param plan       the milestones by date (the final due date is {@code dueDate}, registered as {@code originalDueDate})
  * @param chartJson  plan and progress history for the charts, JSON in a data attribute (escaped)
  * @param lastSequence the last event the commitments view applied (the page waits for a newer one after an action)
+ * @param view       the commitment as the read side holds it, for the office's decision forms
  */
 public record CommitmentPage(String commitmentId, String policyId, int itemNumber, String itemText,
                              String unitId, String unitName, String responsibleName, String responsiblePosition,
@@ -18,7 +21,7 @@ public record CommitmentPage(String commitmentId, String policyId, int itemNumbe
                              int progress, String progressNote, String lightKey, String lightLabel,
                              List<String> lightReasons, String statusKey, String statusLabel,
                              List<PlanRow> plan, List<Pending> pending, List<Issue> issues, String claimSummary,
-                             List<Entry> timeline, String chartJson, long lastSequence) {
+                             List<Entry> timeline, String chartJson, long lastSequence, CommitmentView view) {
 
     /**
      * A milestone with its original date (as registered) and its date now (after approved changes).

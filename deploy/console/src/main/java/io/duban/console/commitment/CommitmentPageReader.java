@@ -107,7 +107,7 @@ public class CommitmentPageReader {
                 original(c, null, c.dueDate()), c.progress(), c.progressNote(), key(light.color()), light.label(),
                 light.reasons(), c.status().name(), status(c), plan, pending, issues,
                 c.completionClaim() == null ? null : c.completionClaim().summary(), timeline,
-                chart(c, plan, entries, zone), c.lastSequence());
+                chart(c, plan, entries, zone), c.lastSequence(), c);
     }
 
     /** The date as registered: the previous date of the first approved change, or the date itself if none. */
