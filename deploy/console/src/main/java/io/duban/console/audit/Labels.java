@@ -1,5 +1,6 @@
 package io.duban.console.audit;
 
+import io.duban.console.ActorLabels;
 import io.duban.command.api.Channel;
 import io.duban.command.api.Role;
 import io.duban.query.api.timeline.TimelineEventTypes;
@@ -50,27 +51,11 @@ public final class Labels {
     }
 
     public static String channel(Channel channel) {
-        if (channel == null) {
-            return "—";
-        }
-        return switch (channel) {
-            case WEB -> "网页";
-            case DINGTALK -> "钉钉";
-            case SCHEDULE -> "定时任务";
-            case SYSTEM -> "系统";
-        };
+        return ActorLabels.channel(channel);
     }
 
     public static String role(Role role) {
-        if (role == null) {
-            return "";
-        }
-        return switch (role) {
-            case OFFICE -> "办公室";
-            case INSPECTOR -> "督查";
-            case UNIT -> "责任单位";
-            case OPERATOR -> "运维";
-        };
+        return ActorLabels.role(role);
     }
 
     /** An instant as business-zone wall time, e.g. 2026-10-01 09:30:00. */

@@ -1,9 +1,9 @@
 package io.duban.console.commitment;
 
+import io.duban.console.ActorLabels;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.command.api.Channel;
-import io.duban.command.api.Role;
 import io.duban.query.api.ActorRef;
 import io.duban.query.api.board.CommitmentDetail;
 import io.duban.query.api.board.FindCommitment;
@@ -196,28 +196,11 @@ public class CommitmentPageReader {
     }
 
     private static String role(ActorRef actor) {
-        Role role = actor == null ? null : actor.role();
-        if (role == null) {
-            return "";
-        }
-        return switch (role) {
-            case OFFICE -> "办公室";
-            case INSPECTOR -> "督查";
-            case UNIT -> "责任单位";
-            case OPERATOR -> "运维";
-        };
+        return ActorLabels.role(actor == null ? null : actor.role());
     }
 
     private static String channel(Channel channel) {
-        if (channel == null) {
-            return "—";
-        }
-        return switch (channel) {
-            case WEB -> "网页";
-            case DINGTALK -> "钉钉";
-            case SCHEDULE -> "定时任务";
-            case SYSTEM -> "系统";
-        };
+        return ActorLabels.channel(channel);
     }
 
     private static String time(Instant at, ZoneId zone) {
