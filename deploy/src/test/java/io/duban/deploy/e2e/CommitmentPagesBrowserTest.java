@@ -134,7 +134,7 @@ class CommitmentPagesBrowserTest {
         setValue(chrome, chrome.findElements(By.name("milestoneDue")).get(1), today.plusDays(300));
         chrome.findElement(By.cssSelector("[data-test=register-submit]")).click();
         new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("/console/commitments/" + commitmentId));
-        assertThat(text(chrome, "notice")).contains("已登记第 " + key[1] + " 项的承诺");
+        new WebDriverWait(chrome, WAIT).until(d -> text(chrome, "notice").contains("已登记第 " + key[1] + " 项的承诺"));
         assertThat(text(chrome, "header")).contains("自治区财政厅").contains("王五").contains("预算处处长")
                 .contains("推进中").contains(today.plusDays(400).toString());
         assertThat(text(chrome, "plan")).contains("M1").contains("出台补贴办法").contains("M2").contains("拨付年度补助");
@@ -260,8 +260,17 @@ class CommitmentPagesBrowserTest {
     }
 
     private static String text(ChromeDriver chrome, String test) {
-        List<WebElement> found = chrome.findElements(By.cssSelector("[data-test=" + test + "]"));
-        return found.isEmpty() ? "" : found.get(0).getText();
+        // a redirect may replace the page between finding the element and reading it: read the new page's
+        for (int attempt = 0; ; attempt++) {
+            try {
+                List<WebElement> found = chrome.findElements(By.cssSelector("[data-test=" + test + "]"));
+                return found.isEmpty() ? "" : found.get(0).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void fill(ChromeDriver chrome, String id, String value) {
