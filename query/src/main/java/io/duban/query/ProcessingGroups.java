@@ -16,9 +16,10 @@ public final class ProcessingGroups {
     public static final String OFFICIALS = "officials-view";
     public static final String DISPATCH_ROUNDS = "dispatch-rounds-view";
     public static final String SCORECARD = "scorecard-view";
+    public static final String OVERDUE_HISTORY = "overdue-history-view";
 
     public static final List<String> ALL = List.of(POLICIES, ITEMS, UNITS, COMMITMENTS, TIMELINE, OFFICIALS,
-            DISPATCH_ROUNDS, SCORECARD);
+            DISPATCH_ROUNDS, SCORECARD, OVERDUE_HISTORY);
 
     private ProcessingGroups() {
     }

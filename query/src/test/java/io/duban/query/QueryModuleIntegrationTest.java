@@ -17,6 +17,8 @@ import io.duban.command.api.OfficialRemoved;
 import io.duban.command.api.OfficialRole;
 import io.duban.command.api.ProgressReported;
 import io.duban.query.fixtures.WireMongo;
+import io.duban.query.api.overdue.FindOverdueHistory;
+import io.duban.query.api.overdue.OverdueHistory;
 import io.duban.query.api.scorecard.FindScorecard;
 import io.duban.query.api.scorecard.Scorecard;
 import io.duban.query.rebuild.ViewRebuilder;
@@ -93,6 +95,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "axon.eventhandling.processors.officials-view.batch-size=50",
         "axon.eventhandling.processors.dispatch-rounds-view.batch-size=50",
         "axon.eventhandling.processors.scorecard-view.batch-size=50",
+        "axon.eventhandling.processors.overdue-history-view.batch-size=50",
 })
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -212,6 +215,25 @@ class QueryModuleIntegrationTest {
         rebuilder.rebuildAndWait("scorecard", WAIT);
 
         assertThat(queryGateway.query(year, Scorecard.class).join()).isEqualTo(before);
+    }
+
+    @Test
+    void theOverdueHistoryIsFoldedFromTheEventsAndARebuildGivesTheSameAnswer() {
+        FindOverdueHistory january = new FindOverdueHistory(LocalDate.of(2024, 1, 4), LocalDate.of(2024, 1, 6));
+        OverdueHistory before = queryGateway.query(january, OverdueHistory.class).join();
+        List<Document> documents = mongo.getCollection("overdue_history").find().into(new ArrayList<>());
+
+        // only the city's dates passed unmet; both were met again on the same day, so no day ended with them open
+        assertThat(documents).extracting(d -> d.getString("_id")).containsExactly(cityRegistered.commitmentId());
+        assertThat(documents.get(0).getList("steps", Document.class)).extracting(s -> s.getString("kind"))
+                .containsExactly("OVERDUE", "COMPLETED", "OVERDUE", "VERIFIED");
+        assertThat(before.days()).extracting(d -> d.dueDates() + d.commitments()).containsExactly(0, 0, 0);
+
+        mongo.getCollection("overdue_history").deleteMany(new Document());
+        rebuilder.rebuildAndWait("overdue_history", WAIT);
+
+        assertThat(queryGateway.query(january, OverdueHistory.class).join()).isEqualTo(before);
+        assertThat(mongo.getCollection("overdue_history").find().into(new ArrayList<>())).isEqualTo(documents);
     }
 
     @Test
@@ -559,7 +581,7 @@ class QueryModuleIntegrationTest {
         http.perform(get("/api/commitments").param("itemNumber", "x")).andExpect(status().isBadRequest());
         http.perform(post("/api/admin/views/rebuild").param("view", "bogus"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("未知视图：bogus，可选：policies、items、units、commitments、timeline、officials、dispatch_rounds、scorecard"));
+                .andExpect(jsonPath("$.detail").value("未知视图：bogus，可选：policies、items、units、commitments、timeline、officials、dispatch_rounds、scorecard、overdue_history"));
         http.perform(get("/api/officials").param("role", "BOSS"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("参数 role 只能是 OFFICIAL、UNIT_LEADER、OFFICE、INSPECTOR 之一，收到：BOSS"));
@@ -573,7 +595,7 @@ class QueryModuleIntegrationTest {
     void theAdminApiShowsAndRebuildsViews() throws Exception {
         http.perform(get("/api/admin/views"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(8))
+                .andExpect(jsonPath("$.length()").value(9))
                 .andExpect(jsonPath("$[?(@.view == 'commitments')].processor").value("commitments-view"))
                 .andExpect(jsonPath("$[?(@.view == 'officials')].processor").value("officials-view"))
                 .andExpect(jsonPath("$[?(@.view == 'commitments')].documentCount").value(2));
