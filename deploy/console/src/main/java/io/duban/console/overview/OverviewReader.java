@@ -1,47 +1,46 @@
 package io.duban.console.overview;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.duban.query.api.board.CommitmentSummary;
-import io.duban.query.api.board.FindCommitments;
-import io.duban.query.api.board.FindUnits;
-import io.duban.query.api.board.UnitSummary;
-import io.duban.query.api.light.LightColor;
+import io.duban.command.api.dispatch.DispatchRoundId;
+import io.duban.console.Queries;
+import io.duban.query.api.board.FindItemBoard;
+import io.duban.query.api.board.ItemBoardEntry;
+import io.duban.query.api.dispatch.DispatchRoundView;
+import io.duban.query.api.dispatch.FindDispatchRound;
+import io.duban.query.api.inbox.FindOfficeInbox;
+import io.duban.query.api.inbox.OfficeInbox;
+import io.duban.query.api.overdue.FindOverdueHistory;
+import io.duban.query.api.overdue.OverdueHistory;
+import io.duban.query.api.scorecard.FindScorecard;
+import io.duban.query.api.scorecard.Scorecard;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Reads 总览 through the query bus: three queries per page view whatever the number of units or commitments
- * (the units with their light counts, the overdue list, the warning list), never one per row.
+ * Reads 总览 through the query bus with five queries per page view whatever the number of units, items or
+ * commitments, never one per row, all sent before any answer is awaited:
+ * <ol>
+ *   <li>the item board of every policy: the overdue and due-soon lists and the progress by article;</li>
+ *   <li>this year's scorecard: the counts by light and the lights by unit (the units' current lights come with it),
+ *       and the on-time rate by unit;</li>
+ *   <li>the office's inbox: pending decisions and open major issues;</li>
+ *   <li>this quarter's dispatch round: the report rate;</li>
+ *   <li>the overdue history of the trend's period (not asked when the period is refused).</li>
+ * </ol>
  */
 @Component
 class OverviewReader {
 
-    /** Rows per list on the page. */
-    static final int TOP = 10;
-    private static final long TIMEOUT_SECONDS = 30;
-    /** Worst first, as the board shows them. */
-    private static final List<LightColor> ORDER = List.of(LightColor.RED, LightColor.YELLOW, LightColor.GREEN,
-            LightColor.DONE, LightColor.NONE);
+    static final int QUERIES = 5;
 
     private final QueryGateway queries;
     private final Clock clock;
@@ -56,111 +55,48 @@ class OverviewReader {
         this.dueSoonDays = dueSoonDays;
     }
 
-    Overview read() {
+    Overview read(String trendFrom, String trendTo) {
         LocalDate today = LocalDate.now(clock);
-        CompletableFuture<List<UnitSummary>> units =
-                queries.query(new FindUnits(), ResponseTypes.multipleInstancesOf(UnitSummary.class));
-        CompletableFuture<List<CommitmentSummary>> red = commitments(LightColor.RED);
-        CompletableFuture<List<CommitmentSummary>> yellow = commitments(LightColor.YELLOW);
+        TrendPeriod period = TrendPeriod.parse(trendFrom, trendTo, today);
+        LocalDate yearStart = today.withDayOfYear(1);
+        LocalDate yearEnd = today.withDayOfYear(today.lengthOfYear());
+        String roundId = DispatchRoundId.of(today);
 
-        List<UnitSummary> unitList = await(units).orElseThrow();
-        Optional<List<CommitmentSummary>> overdue = await(red);
-        Optional<List<CommitmentSummary>> warned = await(yellow);
+        CompletableFuture<List<ItemBoardEntry>> board = queries.query(new FindItemBoard(null),
+                ResponseTypes.multipleInstancesOf(ItemBoardEntry.class));
+        CompletableFuture<Scorecard> card = queries.query(new FindScorecard(yearStart, yearEnd), Scorecard.class);
+        CompletableFuture<OfficeInbox> inbox = queries.query(new FindOfficeInbox(), OfficeInbox.class);
+        CompletableFuture<DispatchRoundView> round = queries.query(new FindDispatchRound(roundId), DispatchRoundView.class);
+        CompletableFuture<OverdueHistory> history = period.valid()
+                ? queries.query(new FindOverdueHistory(period.from(), period.to()), OverdueHistory.class) : null;
 
-        Map<LightColor, Integer> totals = new EnumMap<>(LightColor.class);
-        unitList.forEach(unit -> unit.lights().forEach((color, n) -> totals.merge(color, n, Integer::sum)));
-        List<Overview.LightCount> lights = ORDER.stream()
-                .map(color -> new Overview.LightCount(key(color), color.label(), totals.getOrDefault(color, 0)))
-                .toList();
-        int expected = lights.stream().mapToInt(Overview.LightCount::count).sum();
-
-        List<Overview.Row> overdueRows = overdue.orElse(List.of()).stream()
-                .map(c -> row(c, today, true))
-                .sorted(Comparator.comparing(Overview.Row::due, Comparator.nullsLast(Comparator.naturalOrder())))
-                .toList();
-        LocalDate horizon = today.plusDays(dueSoonDays);
-        List<Overview.Row> dueSoonRows = warned.orElse(List.of()).stream()
-                .map(c -> row(c, today, false))
-                .filter(r -> r.due() != null && !r.due().isBefore(today) && !r.due().isAfter(horizon))
-                .sorted(Comparator.comparing(Overview.Row::due))
-                .toList();
-        return new Overview(today, dueSoonDays, lights, expected,
-                overdueRows.subList(0, Math.min(TOP, overdueRows.size())), overdueRows.size(),
-                dueSoonRows.subList(0, Math.min(TOP, dueSoonRows.size())), dueSoonRows.size(),
-                overdue.isEmpty() || warned.isEmpty(), chart(unitList));
+        List<ItemBoardEntry> items = Queries.await(board);
+        Scorecard scorecard = Queries.await(card);
+        OfficeInbox waiting = Queries.await(inbox);
+        return new Overview(today,
+                LightSummary.of(scorecard.units(), json),
+                DueLists.of(items.stream().flatMap(e -> e.commitments().stream()).toList(), today, dueSoonDays),
+                PendingDecisions.of(waiting, clock.getZone()),
+                OpenIssues.of(waiting, clock.getZone()),
+                QuarterReports.of(roundId, unlessNotFound(round), today),
+                ArticleProgress.chart(items, json),
+                period,
+                history == null ? OverdueTrend.none() : OverdueTrend.of(Queries.await(history), json),
+                OnTimeByUnit.chart(scorecard, json),
+                yearStart, yearEnd);
     }
 
-    private CompletableFuture<List<CommitmentSummary>> commitments(LightColor light) {
-        return queries.query(new FindCommitments(null, null, null, light),
-                ResponseTypes.multipleInstancesOf(CommitmentSummary.class));
-    }
-
-    private static Overview.Row row(CommitmentSummary c, LocalDate today, boolean overdue) {
-        LocalDate due = c.dueDate();
-        if (c.nextMilestone() != null && c.nextMilestone().dueDate() != null
-                && (due == null || c.nextMilestone().dueDate().isBefore(due))) {
-            due = c.nextMilestone().dueDate();
-        }
-        long days = due == null ? 0 : Math.abs(ChronoUnit.DAYS.between(today, due));
-        String reason = c.light().reasons().isEmpty() ? "" : c.light().reasons().get(0);
-        return new Overview.Row(c.commitmentId(), c.policyId(), c.itemNumber(), c.unitName(), c.progress(), due,
-                overdue && due != null && !due.isBefore(today) ? 0 : days, reason);
-    }
-
-    /** Lights by unit, the units with most overdue and warned items first; units without items are left out. */
-    private String chart(List<UnitSummary> units) {
-        List<UnitSummary> shown = new ArrayList<>(units.stream().filter(u -> u.itemCount() > 0).toList());
-        shown.sort(Comparator.comparing((UnitSummary u) -> -count(u, LightColor.RED))
-                .thenComparing(u -> -count(u, LightColor.YELLOW)));
-        Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("units", shown.stream().map(UnitSummary::name).toList());
-        List<Map<String, Object>> series = new ArrayList<>();
-        for (LightColor color : ORDER) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("key", key(color));
-            s.put("name", color.label());
-            s.put("data", shown.stream().map(u -> count(u, color)).toList());
-            series.add(s);
-        }
-        chart.put("series", series);
+    /** The round, or empty when nobody opened it yet (the read side answers 404). */
+    private static Optional<DispatchRoundView> unlessNotFound(CompletableFuture<DispatchRoundView> answer) {
         try {
-            return json.writeValueAsString(chart);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int count(UnitSummary unit, LightColor color) {
-        return unit.lights().getOrDefault(color, 0);
-    }
-
-    static String key(LightColor color) {
-        return switch (color) {
-            case RED -> "red";
-            case YELLOW -> "yellow";
-            case GREEN -> "green";
-            case DONE -> "done";
-            case NONE -> "none";
-        };
-    }
-
-    /** The answer, or empty when the list is over the service's bound (422 query.too-broad). */
-    private static <R> Optional<R> await(CompletableFuture<R> answer) {
-        try {
-            return Optional.of(answer.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("查询被中断", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("查询超时", e);
-        } catch (ExecutionException e) {
-            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof ErrorResponse refused
-                        && refused.getStatusCode().value() == HttpStatus.UNPROCESSABLE_ENTITY.value()) {
+            return Optional.ofNullable(Queries.await(answer));
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ErrorResponse refused && refused.getStatusCode().value() == 404) {
                     return Optional.empty();
                 }
             }
-            throw new IllegalStateException("查询失败", e.getCause());
+            throw e;
         }
     }
 }
