@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web console in real headless Chromium, on the embedded default with the demo accounts: sign-in (a wrong
- * password first), each role's home, 总览 with counts and its chart drawn from commitments registered through the
- * API, sign-out; a unit refused the office's page; the security headers and CSRF. Screenshots go to
+ * password first), each role's home, 总览 with counts, pending decisions, major issues, the quarter's report rate and
+ * its four charts drawn from what was registered and reported through the API (desk and phone), sign-out; a unit refused the office's page; the security headers and CSRF. Screenshots go to
  * target/screenshots. Skipped without Chromium locally, failed without it under CI (see {@link Chromium}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,9 +58,24 @@ class ConsoleBrowserTest {
         Api api = new Api(port);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         // overdue: a milestone due yesterday; due soon: a milestone in 5 days; on track: far away
-        register(api, "czt", 58, today.minusDays(30), today.plusDays(300), today.minusDays(1));
-        register(api, "czt", 31, today.minusDays(10), today.plusDays(400), today.plusDays(5));
-        register(api, "hhht", 1, today.minusDays(1), today.plusDays(500), today.plusDays(200));
+        String overdue = register(api, "czt", 58, today.minusDays(30), today.plusDays(300), today.minusDays(1));
+        String dueSoon = register(api, "czt", 31, today.minusDays(10), today.plusDays(400), today.plusDays(5));
+        String onTrack = register(api, "hhht", 1, today.minusDays(1), today.plusDays(500), today.plusDays(200));
+        // for 总览's other parts: a milestone met on its due date, a change to decide, a major issue, the quarter's
+        // round with two reports (progress reported once the round is open counts as the quarter's report)
+        String metOnTime = register(api, "jyt", 43, today.minusDays(1), today.plusDays(300), today);
+        accepted(api.post("jyt", "/api/commitments/" + metOnTime + "/milestones/M1/completion", "{\"text\":\"已完成\"}"));
+        accepted(api.post("czt", "/api/commitments/" + dueSoon + "/deadline-changes", """
+                {"milestoneId":"M1","requestedDueDate":"%s","reason":"征求意见时间延长"}""".formatted(today.plusDays(60))));
+        accepted(api.post("czt", "/api/commitments/" + overdue + "/issues",
+                "{\"summary\":\"征地受阻\",\"detail\":\"两户未签约\"}"));
+        accepted(api.post("office", "/api/dispatch-rounds", ""));
+        accepted(api.post("czt", "/api/commitments/" + overdue + "/progress", "{\"percent\":40,\"note\":\"可研已批复\"}"));
+        accepted(api.post("hhht", "/api/commitments/" + onTrack + "/progress", "{\"percent\":20,\"note\":\"已起草\"}"));
+        String round = io.duban.command.api.dispatch.DispatchRoundId.of(today);
+        // the overdue milestone is recorded by the scheduler, the reports by their processor: both after the commands
+        awaitApi(() -> api.get("inspector", "/api/commitments/" + overdue + "/timeline").raw().contains("MilestoneBecameOverdue"));
+        awaitApi(() -> api.get("office", "/api/dispatch-rounds/" + round).body().get("reports").size() >= 2);
         assertThat(app.getBean(ViewRebuilder.class).awaitUpToDate(Duration.ofSeconds(30))).isTrue();
     }
 
@@ -127,6 +142,54 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void the_overview_shows_decisions_issues_the_quarters_reports_and_draws_every_chart_on_a_desk_and_a_phone() {
+        ChromeDriver chrome = browser(1366, 3000);
+        chrome.get(url("/login"));
+        signIn(chrome, "office", "office-demo");
+        chrome.get(url("/console/overview"));
+
+        WebElement decisions = chrome.findElement(By.cssSelector("[data-test=decisions]"));
+        assertThat(decisions.findElement(By.cssSelector("[data-test=decisions-count]")).getText()).isEqualTo("1");
+        assertThat(decisions.getText()).contains("期限调整").contains("第 31 项").contains("自治区财政厅");
+        assertThat(decisions.findElement(By.cssSelector("[data-test=to-inbox]")).getAttribute("href")).endsWith("/console/inbox");
+        WebElement issues = chrome.findElement(By.cssSelector("[data-test=issues]"));
+        assertThat(issues.findElement(By.cssSelector("[data-test=issues-count]")).getText()).isEqualTo("1");
+        assertThat(issues.getText()).contains("征地受阻").contains("第 58 项");
+        assertThat(issues.findElement(By.cssSelector("a")).getAttribute("href")).contains("/console/commitments/nzf-2023-1.58.");
+        WebElement reports = chrome.findElement(By.cssSelector("[data-test=reports]"));
+        // four commitments in the round, two reported
+        assertThat(reports.findElement(By.cssSelector("[data-test=report-rate]")).getText()).isEqualTo("50%");
+        assertThat(reports.findElement(By.cssSelector("[data-test=reports-missing]")).getText()).isEqualTo("2");
+        assertThat(chrome.findElement(By.cssSelector("[data-test=trend-now]")).getText()).as("the missed milestone").isEqualTo("1");
+        for (String chart : List.of("lights-by-unit", "progress-by-article", "overdue-trend", "on-time-by-unit")) {
+            assertChartDrawn(chrome, chart);
+        }
+        assertThat(chartData(chrome, "on-time-by-unit")).contains("自治区教育厅").contains("自治区财政厅");
+        assertThat(chartData(chrome, "progress-by-article")).as("财政厅 item 58 at 40 %").contains("40.0");
+        assertThat(severeConsoleMessages(chrome)).as("browser console (CSP violations, script errors)").isEmpty();
+        Chromium.screenshot(chrome, "08-office-overview-all-parts");
+
+        // a date the trend cannot use: the message next to its field, the other parts still there
+        chrome.get(url("/console/overview?from=2026-13-01"));
+        WebElement error = chrome.findElement(By.cssSelector("[data-test=from-error]"));
+        assertThat(error.getText()).isEqualTo("无法识别的日期「2026-13-01」，格式应为 年-月-日，例如 2026-01-01。");
+        assertThat(error.findElement(By.xpath("..")).findElement(By.id("from")).getAttribute("aria-describedby"))
+                .isEqualTo("from-error");
+        assertThat(chrome.findElements(By.id("overdue-trend"))).isEmpty();
+        assertChartDrawn(chrome, "on-time-by-unit");
+        Chromium.screenshot(chrome, "09-office-overview-bad-trend-date");
+
+        chrome.manage().window().setSize(new org.openqa.selenium.Dimension(390, 5200));
+        chrome.get(url("/console/overview"));
+        for (String chart : List.of("lights-by-unit", "progress-by-article", "overdue-trend", "on-time-by-unit")) {
+            assertChartDrawn(chrome, chart);
+        }
+        assertThat((Long) chrome.executeScript("return document.documentElement.scrollWidth"))
+                .as("nothing wider than the phone").isLessThanOrEqualTo(390L);
+        Chromium.screenshot(chrome, "10-office-overview-all-parts-phone");
+    }
+
+    @Test
     void a_unit_lands_on_its_own_page_and_is_refused_the_offices() {
         ChromeDriver chrome = browser(390, 844);
         chrome.get(url("/console/overview"));
@@ -164,7 +227,10 @@ class ConsoleBrowserTest {
         assertThat(inspector.get("/").headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/console/audit"));
         assertThat(inspector.get("/console/audit").body()).contains("事件检索").contains("校验事件链");
-        assertThat(inspector.get("/console/overview").statusCode()).isEqualTo(200);
+        HttpResponse<String> overview = inspector.get("/console/overview");
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(overview.body()).as("counts to read, no inbox to open").contains("待决事项")
+                .doesNotContain("data-test=\"to-inbox\"");
         assertThat(inspector.get("/console/inbox").statusCode()).isEqualTo(403);
     }
 
@@ -282,17 +348,40 @@ class ConsoleBrowserTest {
         assertThat(((Number) drawn.get("coloured")).intValue()).as("coloured pixels").isGreaterThan(1000);
     }
 
+    private static String chartData(ChromeDriver chrome, String id) {
+        return chrome.findElement(By.id(id)).getAttribute("data-chart");
+    }
+
     private static List<String> severeConsoleMessages(ChromeDriver chrome) {
         return chrome.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage).toList();
     }
 
-    private static void register(Api api, String unit, int item, LocalDate start, LocalDate due, LocalDate milestone) {
+    private static String register(Api api, String unit, int item, LocalDate start, LocalDate due, LocalDate milestone) {
         Api.Response registered = api.post(unit, "/api/commitments", """
                 {"policyId":"nzf-2023-1","itemNumber":%d,"responsible":{"name":"王五","position":"处长"},
                  "roadmap":"按计划推进","startDate":"%s","dueDate":"%s",
                  "milestones":[{"title":"第一阶段","dueDate":"%s"}]}""".formatted(item, start, due, milestone));
         assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        return registered.body().get("commitmentId").asText();
+    }
+
+    private static void accepted(Api.Response response) {
+        assertThat(response.status()).as(response.raw()).isBetween(200, 201);
+    }
+
+    /** Polls the API until the condition holds (events of the scheduler and of the reports processor come later). */
+    private static void awaitApi(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within " + WAIT).isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
