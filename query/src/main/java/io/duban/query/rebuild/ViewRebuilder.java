@@ -125,6 +125,11 @@ public class ViewRebuilder {
             }
             synchronized (this) {
                 processor.shutDown();
+                if (!mongo.collectionExists(view.writeTarget())) {
+                    // a replay that wrote nothing into a view without indexes left no shadow: the events say the view
+                    // is empty, so an empty collection replaces the live one (a rename needs a source)
+                    mongo.createCollection(view.writeTarget());
+                }
                 mongo.getCollection(view.writeTarget()).renameCollection(
                         new com.mongodb.MongoNamespace(mongo.getDb().getName(), view.collectionName()),
                         new com.mongodb.client.model.RenameCollectionOptions().dropTarget(true));
