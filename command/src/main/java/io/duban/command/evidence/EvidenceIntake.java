@@ -8,9 +8,6 @@ import io.duban.command.input.TextInput;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +69,7 @@ public class EvidenceIntake {
             throw CommandRefusedException.invalid("evidence.name-mismatch",
                     "佐证材料「" + name + "」的内容是" + kind.label() + "，与扩展名 ." + extension + " 不符，请检查后重新上传。");
         }
-        return new EvidenceFile(sha256(content), content.length, name, kind.contentType());
+        return new EvidenceFile(EvidenceFile.sha256Of(content), content.length, name, kind.contentType());
     }
 
     /** The last path segment (browsers on Windows may send "C:\\…\\a.pdf"), checked like any typed text. */
@@ -84,13 +81,5 @@ public class EvidenceIntake {
     private static String extension(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -75,7 +75,7 @@ class EvidenceIntakeTest {
     void empty_oversized_and_too_many_files_are_refused() {
         refused("空.pdf", new byte[0], "evidence.empty");
         EvidenceIntake small = new EvidenceIntake(new InMemoryEvidenceStorage(),
-                new EvidenceLimits(DataSize.ofKilobytes(1), 2));
+                new EvidenceLimits(DataSize.ofKilobytes(1), 2, null));
         byte[] big = Arrays.copyOf("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 1025);
         assertThatThrownBy(() -> small.inspect(new UploadedFile("大.pdf", big)))
                 .isInstanceOfSatisfying(CommandRefusedException.class, e -> {

@@ -27,6 +27,6 @@ public class InMemoryEvidenceStorage implements EvidenceStorage {
 
     /** An intake with the default limits (20 MB, 10 files) over this storage. */
     public EvidenceIntake intake() {
-        return new EvidenceIntake(this, new EvidenceLimits(null, null));
+        return new EvidenceIntake(this, new EvidenceLimits(null, null, null));
     }
 }
