@@ -17,6 +17,7 @@ import io.duban.command.api.ResolveMajorIssue;
 import io.duban.command.api.UrgeCommitment;
 import io.duban.command.api.VerifyCompletion;
 import io.duban.command.api.evidence.UploadedFile;
+import io.duban.command.api.evidence.UploadedFiles;
 import io.duban.command.api.evidence.WaiveCompletionEvidence;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
@@ -78,7 +79,7 @@ public class CommitmentCommandController {
                                                       @RequestParam(required = false) String note,
                                                       @RequestParam(required = false) String reasonForDecrease,
                                                       @RequestPart(required = false) List<MultipartFile> files) {
-        return reportProgress(commitmentId, new ProgressRequest(percent, note, reasonForDecrease), Uploads.of(files));
+        return reportProgress(commitmentId, new ProgressRequest(percent, note, reasonForDecrease), UploadedFiles.of(files));
     }
 
     private CommandAccepted reportProgress(String commitmentId, ProgressRequest body, List<UploadedFile> files) {
@@ -98,7 +99,7 @@ public class CommitmentCommandController {
                                                          @RequestParam(required = false) String text,
                                                          @RequestPart(required = false) List<MultipartFile> files) {
         commands.sendAndWait(new CompleteMilestone(commitmentId, milestoneId, text, currentActor.get(),
-                Uploads.of(files)));
+                UploadedFiles.of(files)));
         return new CommandAccepted(commitmentId, milestoneId);
     }
 
@@ -159,7 +160,7 @@ public class CommitmentCommandController {
     public CommandAccepted claimCompletionWithEvidence(@PathVariable String commitmentId,
                                                        @RequestParam(required = false) String text,
                                                        @RequestPart(required = false) List<MultipartFile> files) {
-        commands.sendAndWait(new ClaimCompletion(commitmentId, text, currentActor.get(), false, Uploads.of(files)));
+        commands.sendAndWait(new ClaimCompletion(commitmentId, text, currentActor.get(), false, UploadedFiles.of(files)));
         return new CommandAccepted(commitmentId, null);
     }
 

@@ -35,13 +35,6 @@ public enum DatabaseDialect {
             return "BLOB";
         }
 
-        @Override
-        public String insertUnlessPresent(String table, String key, String columns, String placeholders) {
-            // H2 has no ON CONFLICT; a concurrent insert of the same key fails that transaction, which only the
-            // embedded default (one node) could meet
-            return "INSERT INTO " + table + " (" + columns + ") SELECT * FROM (VALUES (" + placeholders + ")) v("
-                    + columns + ") WHERE NOT EXISTS (SELECT 1 FROM " + table + " t WHERE t." + key + " = v." + key + ")";
-        }
     },
 
     /** Production. */
@@ -61,11 +54,6 @@ public enum DatabaseDialect {
             return "BYTEA";
         }
 
-        @Override
-        public String insertUnlessPresent(String table, String key, String columns, String placeholders) {
-            return "INSERT INTO " + table + " (" + columns + ") VALUES (" + placeholders + ") ON CONFLICT (" + key
-                    + ") DO NOTHING";
-        }
     };
 
     public abstract EventTableFactory eventTableFactory();
@@ -74,9 +62,6 @@ public enum DatabaseDialect {
 
     /** For Duban's own binary columns. */
     public abstract String binaryColumnType();
-
-    /** An insert that leaves an existing row with the same key alone (and fails on nothing but a real error). */
-    public abstract String insertUnlessPresent(String table, String key, String columns, String placeholders);
 
     /** Asks the database which product it is. */
     public static DatabaseDialect of(DataSource dataSource) {

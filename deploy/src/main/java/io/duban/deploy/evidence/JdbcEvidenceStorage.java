@@ -25,7 +25,9 @@ public class JdbcEvidenceStorage implements EvidenceStorage {
     public JdbcEvidenceStorage(JdbcTemplate jdbc, DatabaseDialect dialect, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.insert = dialect.insertUnlessPresent(TABLE, "sha256", "sha256, size, content, stored_at", "?, ?, ?, ?");
+        // PostgreSQL can leave a concurrent twin alone; H2 (the embedded default, one node) fails that transaction
+        this.insert = "INSERT INTO " + TABLE + " (sha256, size, content, stored_at) VALUES (?, ?, ?, ?)"
+                + (dialect == DatabaseDialect.POSTGRESQL ? " ON CONFLICT (sha256) DO NOTHING" : "");
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (sha256 VARCHAR(64) NOT NULL PRIMARY KEY, "
                 + "size BIGINT NOT NULL, content " + dialect.binaryColumnType() + " NOT NULL, "
                 + "stored_at TIMESTAMP NOT NULL)");
@@ -33,7 +35,11 @@ public class JdbcEvidenceStorage implements EvidenceStorage {
 
     @Override
     public void store(String sha256, byte[] content) {
-        jdbc.update(insert, sha256, content.length, content, Timestamp.from(clock.instant()));
+        Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE sha256 = ?", Integer.class,
+                sha256);
+        if (present == null || present == 0) {
+            jdbc.update(insert, sha256, content.length, content, Timestamp.from(clock.instant()));
+        }
     }
 
     @Override

@@ -1,26 +1,28 @@
-package io.duban.command.web;
+package io.duban.command.api.evidence;
 
-import io.duban.command.api.evidence.UploadedFile;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Multipart parts as the commands carry them; an empty file input (no file chosen) is no file. */
-final class Uploads {
+/**
+ * Multipart parts as the commands carry them, for every web edge (REST and console); an empty file input (a form
+ * sent without choosing a file) is no file.
+ */
+public final class UploadedFiles {
 
-    private Uploads() {
+    private UploadedFiles() {
     }
 
-    static List<UploadedFile> of(List<MultipartFile> parts) {
+    public static List<UploadedFile> of(List<MultipartFile> parts) {
         if (parts == null) {
             return List.of();
         }
         return parts.stream()
                 .filter(part -> !(part.isEmpty() && (part.getOriginalFilename() == null
                         || part.getOriginalFilename().isBlank())))
-                .map(Uploads::file).toList();
+                .map(UploadedFiles::file).toList();
     }
 
     private static UploadedFile file(MultipartFile part) {
