@@ -138,8 +138,10 @@ public class CommitmentPageReader {
     }
 
     private static String size(long bytes) {
-        return bytes < 1024 * 1024 ? Math.max(1, Math.round(bytes / 1024.0)) + " KB"
-                : String.format("%.1f MB", bytes / (1024.0 * 1024));
+        if (bytes < 1024) {
+            return bytes + " 字节";
+        }
+        return bytes < 1024 * 1024 ? Math.round(bytes / 1024.0) + " KB" : String.format("%.1f MB", bytes / (1024.0 * 1024));
     }
 
     /** The date as registered: the previous date of the first approved change, or the date itself if none. */
