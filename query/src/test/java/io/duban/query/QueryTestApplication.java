@@ -1,5 +1,15 @@
 package io.duban.query;
 
+import io.duban.command.api.Actor;
+import io.duban.command.api.Channel;
+import io.duban.command.api.Role;
+import io.duban.command.api.SignedInActor;
+import io.duban.command.api.evidence.EvidenceStorage;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.duban.query.rebuild.StoredEventTypes;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -37,6 +47,29 @@ public class QueryTestApplication {
                 .map(event -> event.trackingToken().position())
                 .flatMapToLong(position -> position.stream())
                 .min();
+    }
+
+    /** 佐证材料 kept in memory (the product keeps them in the event store's database). */
+    @Bean
+    public EvidenceStorage evidenceStorage() {
+        Map<String, byte[]> files = new ConcurrentHashMap<>();
+        return new EvidenceStorage() {
+            @Override
+            public void store(String sha256, byte[] content) {
+                files.putIfAbsent(sha256, content.clone());
+            }
+
+            @Override
+            public Optional<byte[]> read(String sha256) {
+                return Optional.ofNullable(files.get(sha256));
+            }
+        };
+    }
+
+    /** Security is left out: every request reads as the office. */
+    @Bean
+    public SignedInActor signedInActor() {
+        return () -> new Actor("office", "领导小组办公室", Role.OFFICE, Set.of(), Channel.WEB, null);
     }
 
     @Bean

@@ -93,6 +93,11 @@ public class ReplyHandler {
         try {
             return act(reply, person, actor);
         } catch (CommandRefusedException e) {
+            if ("completion.evidence-required".equals(e.code())) {
+                // files cannot come with a text reply: say where they can be uploaded
+                return new ReplyOutcome(REFUSED, "未记录：" + e.getMessage()
+                        + "\n请在督办平台（电脑浏览器或钉钉工作台）打开该承诺，上传佐证材料后申请办结。");
+            }
             return new ReplyOutcome(REFUSED, "未记录：" + e.getMessage());
         } catch (AggregateNotFoundException e) {
             return new ReplyOutcome(REFUSED, ReplyTargets.notYours(reply));

@@ -181,6 +181,23 @@ class ReplyResolutionTest {
     }
 
     @Test
+    void a_claim_without_evidence_is_told_where_files_can_be_uploaded() {
+        world.appoint(OFFICIAL, "李明", OfficialRole.OFFICIAL, FINANCE);
+        existing.add(world.register(FINANCE, "自治区财政厅", 31));
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        bus.subscribe(ClaimCompletion.class.getName(), m -> {
+            throw CommandRefusedException.ruleViolated("completion.evidence-required", "申请办结须附佐证材料。");
+        });
+        ReplyHandler refusing = new ReplyHandler(world.readSide(), DefaultCommandGateway.builder().commandBus(bus)
+                .build(), TestProperties.connectedTo(fake));
+
+        ReplyOutcome outcome = refusing.handle(message("#31 已完成 补助已拨付"));
+
+        assertThat(outcome.kind()).isEqualTo(ReplyOutcome.Kind.REFUSED);
+        assertThat(outcome.answer()).startsWith("未记录：申请办结须附佐证材料。").contains("上传佐证材料后申请办结");
+    }
+
+    @Test
     void the_office_acknowledges_for_every_unit_that_registered_for_the_item() {
         world.appoint("office-1", "办公室", OfficialRole.OFFICE, List.of());
         existing.add(world.register(FINANCE, "自治区财政厅", 31));

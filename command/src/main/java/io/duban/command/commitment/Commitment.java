@@ -1,5 +1,6 @@
 package io.duban.command.commitment;
 
+import io.duban.command.input.TextInput;
 import io.duban.command.api.AcknowledgeAlert;
 import io.duban.command.api.Actor;
 import io.duban.command.api.AlertAcknowledged;
@@ -25,6 +26,11 @@ import io.duban.command.api.RequestDeadlineChange;
 import io.duban.command.api.ResolveMajorIssue;
 import io.duban.command.api.UrgeCommitment;
 import io.duban.command.api.VerifyCompletion;
+import io.duban.command.api.evidence.EvidenceAttached;
+import io.duban.command.api.evidence.EvidenceFile;
+import io.duban.command.api.evidence.EvidenceOccasion;
+import io.duban.command.api.evidence.WaiveCompletionEvidence;
+import io.duban.command.evidence.EvidenceIntake;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -67,6 +73,8 @@ public class Commitment {
     private final DeadlineChanges deadlineChanges = new DeadlineChanges();
     @AggregateMember
     private final MajorIssues majorIssues = new MajorIssues();
+    @AggregateMember
+    private final CompletionEvidence completionEvidence = new CompletionEvidence();
 
     protected Commitment() {
         // for Axon
@@ -100,10 +108,8 @@ public class Commitment {
     }
 
     /**
-     * A deadline of the kinds scheduled before the commitment had one next step, still in a Quartz store: handled as
-     * a wake-up. What is due is decided from the state alone, so a stale one (its date moved, its milestone reached,
-     * its level climbed) takes nothing, and a due one takes its step once, together with anything else due by then.
-     * The deadline names are the ones they were scheduled with, whatever the payload.
+     * A deadline of a kind scheduled before the one next step (still in a Quartz store) is a wake-up: what is due is
+     * decided from the state alone, so a stale one takes nothing and a due one takes its step once.
      */
     @DeadlineHandler
     void on(LegacyDeadline stale, DeadlineManager deadlines, Timekeeping time) {
@@ -128,40 +134,30 @@ public class Commitment {
     }
 
     @CommandHandler
-    public void handle(ReportProgress command) {
+    public void handle(ReportProgress command, EvidenceIntake evidence) {
         requireOwnUnit(command.actor(), unitId);
-        if (status == CommitmentStatus.VERIFIED) {
-            throw CommandRefusedException.ruleViolated("commitment.verified",
-                    "该承诺已办结销号，不能再报告进度；如需继续，请办公室先退回。");
-        }
-        if (command.percent() < 0 || command.percent() > 100) {
-            throw CommandRefusedException.invalid("progress.out-of-range", "进度须在 0 到 100 之间。");
-        }
-        String note = TextInput.optional(command.note(), "进度说明", 2000);
-        String reason = TextInput.optional(command.reasonForDecrease(), "进度下调原因", 1000);
-        if (command.percent() < progress && reason == null) {
-            throw CommandRefusedException.ruleViolated("progress.decrease-needs-reason",
-                    "进度由 " + progress + "% 下调为 " + command.percent() + "% 须说明原因。");
-        }
-        apply(new ProgressReported(commitmentId, command.percent(), progress, note,
-                command.percent() < progress ? reason : null, command.actor()));
+        ProgressReported reported = ProgressReports.check(commitmentId, command, progress, status);
+        List<EvidenceFile> files = evidence.accept(command.evidence());
+        apply(reported);
+        attach(EvidenceOccasion.PROGRESS_REPORT, null, files, command.actor());
         dueDates.pauseEscalations(PROGRESS_REPORTED, command.actor());
     }
 
     @CommandHandler
-    public void handle(CompleteMilestone command) {
+    public void handle(CompleteMilestone command, EvidenceIntake evidence) {
         requireOwnUnit(command.actor(), unitId);
         requireNotVerified();
-        MilestoneState milestone = dueDates.milestone(command.milestoneId());
-        if (milestone == null) {
-            throw CommandRefusedException.notFound("milestone.not-found", "未找到里程碑 " + command.milestoneId() + "。");
+        MilestoneState milestone = dueDates.openMilestone(command.milestoneId());
+        String note = TextInput.optional(command.note(), "完成说明", 2000);
+        List<EvidenceFile> files = evidence.accept(command.evidence());
+        completeMilestone(milestone.milestoneId(), note, command.actor());
+        attach(EvidenceOccasion.MILESTONE_COMPLETION, milestone.milestoneId(), files, command.actor());
+    }
+
+    private void attach(EvidenceOccasion occasion, String milestoneId, List<EvidenceFile> files, Actor actor) {
+        if (!files.isEmpty()) {
+            apply(new EvidenceAttached(commitmentId, occasion, milestoneId, files, actor));
         }
-        if (milestone.completed()) {
-            throw CommandRefusedException.ruleViolated("milestone.already-completed",
-                    "里程碑 " + milestone.milestoneId() + " 已完成。");
-        }
-        completeMilestone(milestone.milestoneId(), TextInput.optional(command.note(), "完成说明", 2000),
-                command.actor());
     }
 
     private void completeMilestone(String milestoneId, String note, Actor actor) {
@@ -211,7 +207,7 @@ public class Commitment {
 
     /** Answers the ids of the milestones the claim completed (none unless {@code completingOpenMilestones}). */
     @CommandHandler
-    public List<String> handle(ClaimCompletion command) {
+    public List<String> handle(ClaimCompletion command, EvidenceIntake evidence) {
         requireOwnUnit(command.actor(), unitId);
         if (status != CommitmentStatus.OPEN) {
             throw CommandRefusedException.ruleViolated("completion.not-open",
@@ -225,10 +221,20 @@ public class Commitment {
         String summary = TextInput.required(command.summary(), "完成情况说明", 4000);
         // the summary is also each milestone's note, so it must pass as one before anything is applied
         String note = unfinished.isEmpty() ? null : TextInput.optional(summary, "完成说明", 2000);
+        completionEvidence.check(command);
+        List<EvidenceFile> files = evidence.accept(command.evidence());
         unfinished.forEach(milestoneId -> completeMilestone(milestoneId, note, command.actor()));
         apply(new CompletionClaimed(commitmentId, summary, command.actor()));
+        attach(EvidenceOccasion.COMPLETION_CLAIM, null, files, command.actor());
         dueDates.endAllEscalations(COMPLETION_CLAIMED, command.actor());
         return unfinished;
+    }
+
+    @CommandHandler
+    public void handle(WaiveCompletionEvidence command) {
+        requireOffice(command.actor(), "同意免附佐证材料");
+        requireNotVerified();
+        apply(completionEvidence.check(command));
     }
 
     @CommandHandler

@@ -1,5 +1,6 @@
 package io.duban.command.commitment;
 
+import io.duban.command.input.TextInput;
 import io.duban.command.api.ApproveDeadlineChange;
 import io.duban.command.api.CommandRefusedException;
 import io.duban.command.api.CommitmentRegistered;

@@ -1,6 +1,7 @@
 package io.duban.command.commitment;
 
 import io.duban.command.api.Actor;
+import io.duban.command.api.CommandRefusedException;
 import io.duban.command.api.CommitmentRegistered;
 import io.duban.command.api.CommitmentStatus;
 import io.duban.command.api.DeadlineChangeApproved;
@@ -70,6 +71,19 @@ class DueDates {
     /** The milestone, or null if there is none of that id. */
     MilestoneState milestone(String milestoneId) {
         return milestoneId == null ? null : milestones.get(milestoneId);
+    }
+
+    /** The milestone a unit may complete now, or a refusal saying why not. */
+    MilestoneState openMilestone(String milestoneId) {
+        MilestoneState milestone = milestone(milestoneId);
+        if (milestone == null) {
+            throw CommandRefusedException.notFound("milestone.not-found", "未找到里程碑 " + milestoneId + "。");
+        }
+        if (milestone.completed()) {
+            throw CommandRefusedException.ruleViolated("milestone.already-completed",
+                    "里程碑 " + milestone.milestoneId() + " 已完成。");
+        }
+        return milestone;
     }
 
     Collection<MilestoneState> milestones() {

@@ -7,7 +7,7 @@ import io.duban.command.api.OfficialAppointed;
 import io.duban.command.api.OfficialRemoved;
 import io.duban.command.api.OfficialRole;
 import io.duban.command.api.RemoveOfficial;
-import io.duban.command.commitment.TextInput;
+import io.duban.command.input.TextInput;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;

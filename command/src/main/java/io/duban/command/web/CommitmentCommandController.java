@@ -16,15 +16,23 @@ import io.duban.command.api.RequestDeadlineChange;
 import io.duban.command.api.ResolveMajorIssue;
 import io.duban.command.api.UrgeCommitment;
 import io.duban.command.api.VerifyCompletion;
+import io.duban.command.api.evidence.UploadedFile;
+import io.duban.command.api.evidence.UploadedFiles;
+import io.duban.command.api.evidence.WaiveCompletionEvidence;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import java.net.URI;
+import java.util.List;
 
 /** The write API for commitments: one POST per command; reads live in the query module. */
 @RestController
@@ -61,12 +69,38 @@ public class CommitmentCommandController {
 
     @PostMapping("/{commitmentId}/progress")
     public CommandAccepted reportProgress(@PathVariable String commitmentId, @RequestBody ProgressRequest body) {
+        return reportProgress(commitmentId, body, List.of());
+    }
+
+    /** The same with 佐证材料: form fields {@code percent}, {@code note}, {@code reasonForDecrease}, parts {@code files}. */
+    @PostMapping(path = "/{commitmentId}/progress", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public CommandAccepted reportProgressWithEvidence(@PathVariable String commitmentId,
+                                                      @RequestParam(required = false) Integer percent,
+                                                      @RequestParam(required = false) String note,
+                                                      @RequestParam(required = false) String reasonForDecrease,
+                                                      @RequestPart(required = false) List<MultipartFile> files) {
+        return reportProgress(commitmentId, new ProgressRequest(percent, note, reasonForDecrease), UploadedFiles.of(files));
+    }
+
+    private CommandAccepted reportProgress(String commitmentId, ProgressRequest body, List<UploadedFile> files) {
         if (body.percent() == null) {
             throw CommandRefusedException.invalid("input.required", "请填写进度 percent（0–100）。");
         }
         commands.sendAndWait(new ReportProgress(commitmentId, body.percent(), body.note(), body.reasonForDecrease(),
-                currentActor.get()));
+                currentActor.get(), files));
         return new CommandAccepted(commitmentId, null);
+    }
+
+    /** With 佐证材料: form field {@code text} (the note), parts {@code files}. */
+    @PostMapping(path = "/{commitmentId}/milestones/{milestoneId}/completion",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public CommandAccepted completeMilestoneWithEvidence(@PathVariable String commitmentId,
+                                                         @PathVariable String milestoneId,
+                                                         @RequestParam(required = false) String text,
+                                                         @RequestPart(required = false) List<MultipartFile> files) {
+        commands.sendAndWait(new CompleteMilestone(commitmentId, milestoneId, text, currentActor.get(),
+                UploadedFiles.of(files)));
+        return new CommandAccepted(commitmentId, milestoneId);
     }
 
     @PostMapping("/{commitmentId}/milestones/{milestoneId}/completion")
@@ -113,10 +147,28 @@ public class CommitmentCommandController {
         return new CommandAccepted(commitmentId, issueId);
     }
 
+    /** Without files: refused unless the office waived 佐证材料 for this commitment ({@code /evidence-waiver}). */
     @PostMapping("/{commitmentId}/completion-claim")
     public CommandAccepted claimCompletion(@PathVariable String commitmentId,
                                            @RequestBody(required = false) NoteRequest body) {
         commands.sendAndWait(new ClaimCompletion(commitmentId, text(body), currentActor.get()));
+        return new CommandAccepted(commitmentId, null);
+    }
+
+    /** With 佐证材料: form field {@code text} (the summary), parts {@code files}. */
+    @PostMapping(path = "/{commitmentId}/completion-claim", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public CommandAccepted claimCompletionWithEvidence(@PathVariable String commitmentId,
+                                                       @RequestParam(required = false) String text,
+                                                       @RequestPart(required = false) List<MultipartFile> files) {
+        commands.sendAndWait(new ClaimCompletion(commitmentId, text, currentActor.get(), false, UploadedFiles.of(files)));
+        return new CommandAccepted(commitmentId, null);
+    }
+
+    /** 免附佐证材料 (office only): body {"text": "reason"}. */
+    @PostMapping("/{commitmentId}/evidence-waiver")
+    public CommandAccepted waiveCompletionEvidence(@PathVariable String commitmentId,
+                                                   @RequestBody(required = false) NoteRequest body) {
+        commands.sendAndWait(new WaiveCompletionEvidence(commitmentId, text(body), currentActor.get()));
         return new CommandAccepted(commitmentId, null);
     }
 

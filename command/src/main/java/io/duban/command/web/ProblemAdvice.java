@@ -1,6 +1,7 @@
 package io.duban.command.web;
 
 import io.duban.command.api.CommandRefusedException;
+import io.duban.command.evidence.EvidenceLimits;
 import io.duban.command.api.problem.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -41,6 +42,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    private final EvidenceLimits evidenceLimits;
+
+    public ProblemAdvice(EvidenceLimits evidenceLimits) {
+        this.evidenceLimits = evidenceLimits;
+    }
 
     @ExceptionHandler(CommandRefusedException.class)
     public ProblemDetail refused(CommandRefusedException e) {
@@ -141,7 +148,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    private static void localize(Exception ex, ProblemDetail problem, int status) {
+    private void localize(Exception ex, ProblemDetail problem, int status) {
         String detail;
         String code;
         if (ex instanceof HttpMediaTypeNotSupportedException e) {
@@ -159,7 +166,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             detail = "请求缺少必需的参数、请求头或内容。";
         } else if (ex instanceof MaxUploadSizeExceededException) {
             code = "input.too-large";
-            detail = Problems.detail(413);
+            detail = "上传的文件过大：每个文件不超过 " + evidenceLimits.maxFileSizeLabel() + "，一次合计不超过 "
+                    + evidenceLimits.maxRequestSizeLabel() + "。未记录任何变更。";
         } else if (Problems.isChinese(problem.getDetail())) {
             // a Chinese detail written elsewhere (e.g. a ResponseStatusException's reason): keep it, add the rest
             code = status == 400 ? "input.invalid" : Problems.code(status);

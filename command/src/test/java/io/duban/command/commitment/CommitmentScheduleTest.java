@@ -62,10 +62,14 @@ class CommitmentScheduleTest {
 
     private AggregateTestFixture<Commitment> fixture;
 
+    private final io.duban.command.evidence.InMemoryEvidenceStorage evidenceStorage =
+            new io.duban.command.evidence.InMemoryEvidenceStorage();
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Commitment.class);
         fixture.registerInjectableResource(new InMemoryItemCatalog().with(POLICY, ITEM_31));
+        fixture.registerInjectableResource(evidenceStorage.intake());
         fixture.registerInjectableResource(new Timekeeping(new FixtureClock(fixture, ZONE), CALENDAR,
                 new SchedulePolicy(List.of(7, 1), LADDER, LocalTime.of(9, 0))));
     }
@@ -138,7 +142,7 @@ class CommitmentScheduleTest {
                     .andGivenCommands(register(FINANCE_OFFICIAL),
                             new CompleteMilestone(ID, "M1", null, FINANCE_OFFICIAL),
                             new CompleteMilestone(ID, "M2", null, FINANCE_OFFICIAL),
-                            new ClaimCompletion(ID, "已拨付", FINANCE_OFFICIAL),
+                            claimWithProof("已拨付", FINANCE_OFFICIAL, false),
                             new VerifyCompletion(ID, null, OFFICE))
                     .whenTimeAdvancesTo(endOf(DUE).minusSeconds(1))
                     .expectNoEvents();
@@ -388,8 +392,9 @@ class CommitmentScheduleTest {
                             new MilestoneBecameOverdue(ID, null, DUE, SCHEDULE),
                             new EscalationStarted(ID, null, DUE, LADDER, SCHEDULE),
                             new EscalationRaised(ID, null, DUE, 2, SCHEDULE))
-                    .when(new ClaimCompletion(ID, "已拨付", FINANCE_OFFICIAL))
+                    .when(claimWithProof("已拨付", FINANCE_OFFICIAL, false))
                     .expectEvents(new CompletionClaimed(ID, "已拨付", FINANCE_OFFICIAL),
+                            proofAttachedToClaim(FINANCE_OFFICIAL),
                             new EscalationEnded(ID, null, DUE, 2, EscalationEndReason.COMPLETION_CLAIMED,
                                     FINANCE_OFFICIAL));
         }

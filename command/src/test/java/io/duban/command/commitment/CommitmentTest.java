@@ -56,12 +56,16 @@ class CommitmentTest {
     private AggregateTestFixture<Commitment> fixture;
     private InMemoryItemCatalog catalog;
 
+    private final io.duban.command.evidence.InMemoryEvidenceStorage evidenceStorage =
+            new io.duban.command.evidence.InMemoryEvidenceStorage();
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Commitment.class);
         catalog = new InMemoryItemCatalog().with(POLICY, ITEM_31);
         fixture.registerInjectableResource(catalog);
         // no reminders and no ladder steps here: CommitmentScheduleTest covers them
+        fixture.registerInjectableResource(evidenceStorage.intake());
         fixture.registerInjectableResource(new Timekeeping(new FixtureClock(fixture, ZONE), new TestCalendar(),
                 new SchedulePolicy(List.of(), List.of(), java.time.LocalTime.of(9, 0))));
     }
@@ -459,9 +463,10 @@ class CommitmentTest {
         @Test
         void the_open_milestones_are_reached_with_the_summary_and_the_claim_follows() {
             fixture.given(registered(), new MilestoneCompleted(ID, "M1", null, FINANCE_OFFICIAL))
-                    .when(new ClaimCompletion(ID, " 补助已拨付 ", FINANCE_OFFICIAL, true))
+                    .when(claimWithProof(" 补助已拨付 ", FINANCE_OFFICIAL, true))
                     .expectEvents(new MilestoneCompleted(ID, "M2", "补助已拨付", FINANCE_OFFICIAL),
-                            new CompletionClaimed(ID, "补助已拨付", FINANCE_OFFICIAL))
+                            new CompletionClaimed(ID, "补助已拨付", FINANCE_OFFICIAL),
+                            proofAttachedToClaim(FINANCE_OFFICIAL))
                     .expectResultMessagePayload(List.of("M2"));
         }
 
@@ -469,20 +474,22 @@ class CommitmentTest {
         void an_open_case_ends_with_its_milestone_and_the_final_dates_with_the_claim() {
             fixture.given(registered(), new MilestoneBecameOverdue(ID, "M1", M1_DUE, Actor.schedule()),
                             new EscalationStarted(ID, "M1", M1_DUE, List.of(), Actor.schedule()))
-                    .when(new ClaimCompletion(ID, "已完成", FINANCE_OFFICIAL, true))
+                    .when(claimWithProof("已完成", FINANCE_OFFICIAL, true))
                     .expectEvents(new MilestoneCompleted(ID, "M1", "已完成", FINANCE_OFFICIAL),
                             new io.duban.command.api.EscalationEnded(ID, "M1", M1_DUE, 1,
                                     io.duban.command.api.EscalationEndReason.MILESTONE_COMPLETED, FINANCE_OFFICIAL),
                             new MilestoneCompleted(ID, "M2", "已完成", FINANCE_OFFICIAL),
-                            new CompletionClaimed(ID, "已完成", FINANCE_OFFICIAL))
+                            new CompletionClaimed(ID, "已完成", FINANCE_OFFICIAL),
+                            proofAttachedToClaim(FINANCE_OFFICIAL))
                     .expectResultMessagePayload(List.of("M1", "M2"));
         }
 
         @Test
         void with_every_milestone_reached_it_is_a_plain_claim() {
             fixture.given(allMilestonesDone())
-                    .when(new ClaimCompletion(ID, "补助已拨付", FINANCE_OFFICIAL, true))
-                    .expectEvents(new CompletionClaimed(ID, "补助已拨付", FINANCE_OFFICIAL))
+                    .when(claimWithProof("补助已拨付", FINANCE_OFFICIAL, true))
+                    .expectEvents(new CompletionClaimed(ID, "补助已拨付", FINANCE_OFFICIAL),
+                            proofAttachedToClaim(FINANCE_OFFICIAL))
                     .expectResultMessagePayload(List.of());
         }
 
@@ -526,8 +533,9 @@ class CommitmentTest {
                     .expectException(refused(RULE_VIOLATED, "completion.milestones-open"))
                     .expectNoEvents();
             fixture.given(allMilestonesDone())
-                    .when(new ClaimCompletion(ID, "补助已拨付", FINANCE_OFFICIAL))
-                    .expectEvents(new CompletionClaimed(ID, "补助已拨付", FINANCE_OFFICIAL));
+                    .when(claimWithProof("补助已拨付", FINANCE_OFFICIAL, false))
+                    .expectEvents(new CompletionClaimed(ID, "补助已拨付", FINANCE_OFFICIAL),
+                            proofAttachedToClaim(FINANCE_OFFICIAL));
         }
 
         @Test
@@ -673,7 +681,7 @@ class CommitmentTest {
                     .andGivenCommands(register(FINANCE_OFFICIAL),
                             new CompleteMilestone(ID, "M1", null, FINANCE_OFFICIAL),
                             new CompleteMilestone(ID, "M2", null, FINANCE_OFFICIAL),
-                            new ClaimCompletion(ID, "已完成", FINANCE_OFFICIAL))
+                            claimWithProof("已完成", FINANCE_OFFICIAL, false))
                     .whenTimeAdvancesTo(endOf(DUE).plusSeconds(1))
                     .expectNoEvents();
         }

@@ -2,6 +2,7 @@ package io.duban.command.commitment;
 
 import io.duban.command.api.Actor;
 import io.duban.command.api.Channel;
+import io.duban.command.api.ClaimCompletion;
 import io.duban.command.api.CommitmentId;
 import io.duban.command.api.CommitmentRegistered;
 import io.duban.command.api.Milestone;
@@ -11,8 +12,15 @@ import io.duban.command.api.ResponsiblePerson;
 import io.duban.command.api.ResponsibleUnit;
 import io.duban.command.api.Role;
 import io.duban.command.api.SupportItem;
+import io.duban.command.api.evidence.EvidenceAttached;
+import io.duban.command.api.evidence.EvidenceFile;
+import io.duban.command.api.evidence.EvidenceOccasion;
+import io.duban.command.api.evidence.UploadedFile;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -39,7 +47,30 @@ final class Fixtures {
     static final LocalDate M1_DUE = LocalDate.of(2026, 3, 31);
     static final LocalDate M2_DUE = LocalDate.of(2026, 9, 30);
 
+    /** A (tiny) PDF of 拨付凭证, and how its event describes it: the hash computed here, independently. */
+    static final byte[] PROOF_PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final UploadedFile PROOF = new UploadedFile("拨付凭证.pdf", PROOF_PDF);
+    static final EvidenceFile PROOF_FILE = new EvidenceFile(sha256(PROOF_PDF), PROOF_PDF.length, "拨付凭证.pdf",
+            "application/pdf");
+
     private Fixtures() {
+    }
+
+    /** A completion claim with 拨付凭证.pdf attached. */
+    static ClaimCompletion claimWithProof(String summary, Actor actor, boolean completingOpenMilestones) {
+        return new ClaimCompletion(ID, summary, actor, completingOpenMilestones, List.of(PROOF));
+    }
+
+    static EvidenceAttached proofAttachedToClaim(Actor actor) {
+        return new EvidenceAttached(ID, EvidenceOccasion.COMPLETION_CLAIM, null, List.of(PROOF_FILE), actor);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static RegisterCommitment register(Actor actor) {

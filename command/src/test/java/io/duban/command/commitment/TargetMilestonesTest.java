@@ -38,11 +38,15 @@ class TargetMilestonesTest {
 
     private AggregateTestFixture<Commitment> fixture;
 
+    private final io.duban.command.evidence.InMemoryEvidenceStorage evidenceStorage =
+            new io.duban.command.evidence.InMemoryEvidenceStorage();
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Commitment.class);
         fixture.registerInjectableResource(new InMemoryItemCatalog().with(POLICY, ITEM_31_WITH_TARGET)
                 .with(POLICY, ITEM_57).with(POLICY, ITEM_3));
+        fixture.registerInjectableResource(evidenceStorage.intake());
         fixture.registerInjectableResource(new Timekeeping(new FixtureClock(fixture, ZONE), new TestCalendar(),
                 new SchedulePolicy(List.of(), List.of(), LocalTime.of(9, 0))));
     }

@@ -29,6 +29,12 @@ public enum DatabaseDialect {
             // VARCHAR columns and a BLOB token: valid H2 2.x as it is.
             return GenericTokenTableFactory.INSTANCE;
         }
+
+        @Override
+        public String binaryColumnType() {
+            return "BLOB";
+        }
+
     },
 
     /** Production. */
@@ -42,11 +48,20 @@ public enum DatabaseDialect {
         public TokenTableFactory tokenTableFactory() {
             return PostgresTokenTableFactory.INSTANCE;
         }
+
+        @Override
+        public String binaryColumnType() {
+            return "BYTEA";
+        }
+
     };
 
     public abstract EventTableFactory eventTableFactory();
 
     public abstract TokenTableFactory tokenTableFactory();
+
+    /** For Duban's own binary columns. */
+    public abstract String binaryColumnType();
 
     /** Asks the database which product it is. */
     public static DatabaseDialect of(DataSource dataSource) {

@@ -12,8 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -35,6 +37,8 @@ import java.util.Set;
  *       characters of Chinese text), {@value #DEFAULT_LIMIT_BYTES} for everything else (the largest legitimate JSON,
  *       a registration with 30 milestones, is a few kilobytes). A body without Content-Length (chunked) is read up to
  *       the limit and refused as soon as it goes over;</li>
+ *   <li>multipart bodies (佐证材料) are bounded by {@code duban.evidence.max-request-size} instead and never
+ *       buffered here;</li>
  *   <li>415 for a Content-Type that is not one concrete media type ({@code *}{@code /*}, {@code application/*},
  *       garbage): Spring would fail on it with an IllegalArgumentException, a 500.</li>
  * </ul>
@@ -49,9 +53,12 @@ public class RequestGuardFilter extends OncePerRequestFilter {
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
     private final ObjectMapper json;
+    private final long multipartLimit;
 
-    public RequestGuardFilter(ObjectMapper json) {
+    public RequestGuardFilter(ObjectMapper json,
+                              @Value("${duban.evidence.max-request-size:60MB}") DataSize multipartLimit) {
         this.json = json;
+        this.multipartLimit = multipartLimit.toBytes();
     }
 
     static int limitFor(String uri) {
@@ -71,8 +78,17 @@ public class RequestGuardFilter extends OncePerRequestFilter {
                     + "”：请以 application/json（UTF-8）提交。", "input.unsupported-media-type");
             return;
         }
-        int limit = limitFor(request.getRequestURI());
         long length = request.getContentLengthLong();
+        if (multipart(type)) {
+            // 佐证材料: never buffered here; a chunked body is held to the same bound by the multipart parser
+            if (length > multipartLimit) {
+                tooLarge(response, multipartLimit);
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
+        int limit = limitFor(request.getRequestURI());
         if (length > limit) {
             tooLarge(response, limit);
             return;
@@ -87,6 +103,10 @@ public class RequestGuardFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean multipart(String contentType) {
+        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
     }
 
     static boolean concrete(String contentType) {
@@ -112,7 +132,7 @@ public class RequestGuardFilter extends OncePerRequestFilter {
         return out.toByteArray();
     }
 
-    private void tooLarge(HttpServletResponse response, int limit) throws IOException {
+    private void tooLarge(HttpServletResponse response, long limit) throws IOException {
         refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "请求内容超过 " + (limit / (1024 * 1024))
                 + " MiB，未记录任何变更。", "input.too-large");
     }

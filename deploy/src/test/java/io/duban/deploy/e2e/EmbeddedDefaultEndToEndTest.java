@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -177,11 +178,18 @@ class EmbeddedDefaultEndToEndTest {
             assertThat(api.post("czt", c + "/milestones/" + milestone + "/completion", "{\"text\":\"已完成\"}")
                     .status()).isEqualTo(200);
         }
-        commitmentEvents = 13 + milestones.size();
+        // + the evidence each of the two claims carried
+        commitmentEvents = 15 + milestones.size();
         assertThat(api.post("czt", c + "/progress", "{\"percent\":100}").status()).isEqualTo(200);
-        assertThat(api.post("czt", c + "/completion-claim", "{\"text\":\"补助已拨付\"}").status()).isEqualTo(200);
+        assertProblem(api.post("czt", c + "/completion-claim", "{\"text\":\"补助已拨付\"}"), 409,
+                "completion.evidence-required");
+        assertThat(api.postMultipart("czt", c + "/completion-claim", Map.of("text", "补助已拨付"),
+                new Api.Part("files", "拨付通知.pdf", "%PDF-1.7\n拨付通知\n%%EOF\n".getBytes(UTF_8))).status())
+                .isEqualTo(200);
         assertThat(api.post("office", c + "/reopening", "{\"text\":\"缺少拨付凭证\"}").status()).isEqualTo(200);
-        assertThat(api.post("czt", c + "/completion-claim", "{\"text\":\"已补充拨付凭证\"}").status()).isEqualTo(200);
+        assertThat(api.postMultipart("czt", c + "/completion-claim", Map.of("text", "已补充拨付凭证"),
+                new Api.Part("files", "拨付凭证.pdf", "%PDF-1.7\n拨付凭证\n%%EOF\n".getBytes(UTF_8))).status())
+                .isEqualTo(200);
         assertThat(api.post("office", c + "/verification", "{\"text\":\"同意销号\"}").status()).isEqualTo(200);
         assertProblem(api.post("czt", c + "/progress", "{\"percent\":100}"), 409, "commitment.verified");
         assertProblem(api.post("czt", "/api/commitments/nope/progress", "{\"percent\":1}"), 404,
@@ -197,7 +205,7 @@ class EmbeddedDefaultEndToEndTest {
 
         JsonNode timeline = api.get("inspector", c + "/timeline").body();
         // registered, 2 progress, 2 change requests, approved, rejected, issue raised+resolved,
-        // the milestones, 2 claims, reopened, verified: refused commands recorded nothing
+        // the milestones, 2 claims with their evidence, reopened, verified: refused commands recorded nothing
         assertThat(timeline).hasSize(commitmentEvents);
         assertThat(timeline.get(0).get("actor").get("name").asText()).isEqualTo("财政厅演示账号");
         assertThat(timeline.get(0).get("channel").asText()).isEqualTo("WEB");

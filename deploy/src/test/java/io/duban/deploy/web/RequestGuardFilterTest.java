@@ -3,6 +3,7 @@ package io.duban.deploy.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestGuardFilterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final RequestGuardFilter filter = new RequestGuardFilter(JSON);
+    private final RequestGuardFilter filter = new RequestGuardFilter(JSON, DataSize.ofMegabytes(3));
 
     @Test
     void a_body_over_the_limit_is_refused_with_413_before_it_is_read() throws Exception {
@@ -26,6 +27,22 @@ class RequestGuardFilterTest {
         MockFilterChain chain = new MockFilterChain();
         filter.doFilter(request, response, chain);
         assertThat(chain.getRequest()).as("not passed on").isNull();
+        assertProblem(response, 413, "input.too-large");
+    }
+
+    @Test
+    void evidence_uploads_are_bounded_by_their_own_limit_and_never_buffered() throws Exception {
+        String type = "multipart/form-data; boundary=x";
+        MockHttpServletRequest fits = post("/api/commitments/x/progress", type, new byte[2 * 1024 * 1024]);
+        MockFilterChain passed = new MockFilterChain();
+        filter.doFilter(fits, new MockHttpServletResponse(), passed);
+        assertThat(passed.getRequest()).as("the original request, unread").isSameAs(fits);
+
+        MockHttpServletRequest over = post("/api/commitments/x/progress", type, new byte[3 * 1024 * 1024 + 1]);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain refused = new MockFilterChain();
+        filter.doFilter(over, response, refused);
+        assertThat(refused.getRequest()).isNull();
         assertProblem(response, 413, "input.too-large");
     }
 

@@ -2,6 +2,7 @@ package io.duban.query.commitment;
 
 import io.duban.command.api.ProgressFigure;
 import io.duban.command.api.CommitmentStatus;
+import io.duban.command.api.evidence.EvidenceOccasion;
 import io.duban.query.api.commitment.CommitmentView;
 import io.duban.query.api.commitment.FinalOverdueClosedBy;
 import io.duban.query.view.ActorDocuments;
@@ -66,7 +67,13 @@ final class CommitmentDocuments {
                         e.getBoolean("paused", false), StoredTime.instant(e.get("pausedAt")),
                         e.getString("pauseReason"), StoredTime.instant(e.get("endedAt")), e.getString("endReason"))),
                 d.getInteger("urgeCount", 0), StoredTime.instant(d.get("lastUrgedAt")),
-                ActorDocuments.ref(d.get("lastUrgedBy", Document.class)), d.getString("lastUrgeMessage"));
+                ActorDocuments.ref(d.get("lastUrgedBy", Document.class)), d.getString("lastUrgeMessage"),
+                list(d, "evidence", e -> new CommitmentView.EvidenceView(e.getString("sha256"),
+                        ((Number) e.get("size")).longValue(), e.getString("name"), e.getString("contentType"),
+                        EvidenceOccasion.valueOf(e.getString("occasion")), e.getString("milestoneId"),
+                        StoredTime.instant(e.get("attachedAt")), ActorDocuments.ref(e.get("attachedBy", Document.class)))),
+                nested(d, "evidenceWaiver", w -> new CommitmentView.EvidenceWaiver(w.getString("reason"),
+                        ActorDocuments.ref(w.get("waivedBy", Document.class)), StoredTime.instant(w.get("waivedAt")))));
     }
 
     private static <T> List<T> list(Document d, String key, Function<Document, T> mapper) {

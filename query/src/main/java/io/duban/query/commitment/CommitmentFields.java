@@ -6,6 +6,8 @@ import io.duban.command.api.CommitmentStatus;
 import io.duban.command.api.DeadlineChangeRequested;
 import io.duban.command.api.EscalationStarted;
 import io.duban.command.api.Milestone;
+import io.duban.command.api.evidence.EvidenceAttached;
+import io.duban.query.api.ActorRef;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.WriteModel;
 import io.duban.query.api.commitment.FinalOverdueClosedBy;
@@ -37,8 +39,20 @@ import java.util.List;
  *   finalDueDateOverdue: {dueDate, since (date), open, closedBy (DEADLINE_CHANGED | VERIFIED | null)} | null,
  *   lastAcknowledgedAt, lastAcknowledgedBy: {userId, name, role} | null,
  *   registeredAt, registeredBy, lastUpdatedAt, lastActor: {userId, name, role}, lastChannel, lastMessageId,
+ *   evidence: [{sha256, size, name, contentType, occasion, milestoneId, attachedAt, attachedBy}] (佐证材料, oldest
+ *             first; the bytes are not here but in the event store's database),
+ *   evidenceWaiver: {reason, waivedBy, waivedAt} | null,
  *   lastSequence }
  * </pre>
+ * Overdue due dates (MilestoneBecameOverdue, recorded by the scheduler once per date that passed unmet):
+ * <ul>
+ *   <li>a milestone's {@code overdue} is the open flag: set by the event, cleared when the milestone is completed or
+ *       an approved deadline change gives it a new date; {@code overdueSince} and {@code overdueDueDate} keep the last
+ *       missed date as history;</li>
+ *   <li>the final due date's record is open from the event until an approved change of the final due date
+ *       ({@code DEADLINE_CHANGED}) or the office's verification ({@code VERIFIED}); reopening a verified commitment
+ *       opens a record closed by the verification again, since the date it missed is still its due date.</li>
+ * </ul>
  */
 final class CommitmentFields {
 
@@ -143,5 +157,25 @@ final class CommitmentFields {
                 Filters.eq("finalDueDateOverdue.open", true),
                 new Document("$set", new Document("finalDueDateOverdue.open", false)
                         .append("finalDueDateOverdue.closedBy", closedBy.name())));
+    }
+
+    /** The fields every event refreshes: when, who and through which channel the commitment last changed. */
+    static Document lastChange(Actor actor, DomainEventMessage<?> message) {
+        return new Document("lastUpdatedAt", StoredTime.instant(message.getTimestamp()))
+                .append("lastActor", ActorDocuments.of(actor))
+                .append("lastChannel", ActorRef.channelOf(actor))
+                .append("lastMessageId", actor == null ? null : actor.messageId());
+    }
+
+    /** The entries of {@code evidence}, one per file. */
+    static List<Document> evidence(EvidenceAttached event, Date attachedAt) {
+        return event.files().stream().map(file -> new Document("sha256", file.sha256())
+                .append("size", file.size())
+                .append("name", file.name())
+                .append("contentType", file.contentType())
+                .append("occasion", event.occasion().name())
+                .append("milestoneId", event.milestoneId())
+                .append("attachedAt", attachedAt)
+                .append("attachedBy", ActorDocuments.of(event.actor()))).toList();
     }
 }

@@ -5,7 +5,6 @@ import io.duban.query.api.commitment.FinalOverdueClosedBy;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.WriteModel;
-import io.duban.command.api.Actor;
 import io.duban.command.api.AlertAcknowledged;
 import io.duban.command.api.CommitmentRegistered;
 import io.duban.command.api.CommitmentReopened;
@@ -25,8 +24,9 @@ import io.duban.command.api.MajorIssueResolved;
 import io.duban.command.api.MilestoneBecameOverdue;
 import io.duban.command.api.MilestoneCompleted;
 import io.duban.command.api.ProgressReported;
+import io.duban.command.api.evidence.CompletionEvidenceWaived;
+import io.duban.command.api.evidence.EvidenceAttached;
 import io.duban.query.ProcessingGroups;
-import io.duban.query.api.ActorRef;
 import io.duban.query.view.MongoView;
 import io.duban.query.view.StoredTime;
 import io.duban.query.view.VersionedWrites;
@@ -43,18 +43,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import static io.duban.query.commitment.CommitmentFields.lastChange;
+
 /**
  * View {@value #COLLECTION}: one document per commitment, {@code _id} = commitmentId.
  * The document's fields are listed in {@link CommitmentFields}.
- * Overdue due dates ({@link MilestoneBecameOverdue}, recorded by the scheduler once per date that passed unmet):
- * <ul>
- *   <li>a milestone's {@code overdue} is the open flag: set by the event, cleared when the milestone is completed or
- *       an approved deadline change gives it a new date; {@code overdueSince} and {@code overdueDueDate} keep the last
- *       missed date as history;</li>
- *   <li>the final due date's record is open from the event until an approved change of the final due date
- *       ({@code DEADLINE_CHANGED}) or the office's verification ({@code VERIFIED}); reopening a verified commitment
- *       opens a record closed by the verification again, since the date it missed is still its due date.</li>
- * </ul>
+ * How overdue due dates open and close is told in {@link CommitmentFields}.
  * The scheduler's overdue events do not count as a change by someone: they leave {@code lastUpdatedAt},
  * {@code lastActor} and {@code lastChannel} alone. An acknowledgement of the alerts does count.
  * Every update is an explicit MongoDB update guarded by {@code lastSequence} (see {@link VersionedWrites}). Actors
@@ -278,16 +272,23 @@ public class CommitmentsProjection extends MongoView {
                         .append("$inc", new Document("reopenCount", 1)))));
     }
 
-    private void update(String commitmentId, DomainEventMessage<?> message, Document operators) {
-        write(List.of(VersionedWrites.update(commitmentId, message.getSequenceNumber(), operators)));
+    @EventHandler
+    public void on(EvidenceAttached event, DomainEventMessage<?> message) {
+        update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message))
+                .append("$push", new Document("evidence", new Document("$each", CommitmentFields.evidence(event,
+                        StoredTime.instant(message.getTimestamp()))))));
     }
 
-    /** The fields every event refreshes: when, who and through which channel the commitment last changed. */
-    private static Document lastChange(Actor actor, DomainEventMessage<?> message) {
-        return new Document("lastUpdatedAt", StoredTime.instant(message.getTimestamp()))
-                .append("lastActor", ActorDocuments.of(actor))
-                .append("lastChannel", ActorRef.channelOf(actor))
-                .append("lastMessageId", actor == null ? null : actor.messageId());
+    @EventHandler
+    public void on(CompletionEvidenceWaived event, DomainEventMessage<?> message) {
+        update(event.commitmentId(), message, new Document("$set", lastChange(event.actor(), message)
+                .append("evidenceWaiver", new Document("reason", event.reason())
+                        .append("waivedBy", ActorDocuments.of(event.actor()))
+                        .append("waivedAt", StoredTime.instant(message.getTimestamp())))));
+    }
+
+    private void update(String commitmentId, DomainEventMessage<?> message, Document operators) {
+        write(List.of(VersionedWrites.update(commitmentId, message.getSequenceNumber(), operators)));
     }
 
     @Override

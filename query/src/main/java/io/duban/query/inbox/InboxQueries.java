@@ -86,7 +86,8 @@ public class InboxQueries {
             if (c.status() == CommitmentStatus.COMPLETION_CLAIMED && c.completionClaim() != null) {
                 claims.add(new CompletionClaim(subject, c.completionClaim().summary(), c.completionClaim().claimedBy(),
                         c.completionClaim().claimedAt(),
-                        (int) c.milestones().stream().filter(m -> !m.completed()).count()));
+                        (int) c.milestones().stream().filter(m -> !m.completed()).count(), c.claimEvidence(),
+                        c.evidenceWaiver() != null));
             }
             c.openIssues().forEach(i -> issues.add(new MajorIssue(subject, i.issueId(), i.summary(), i.detail(),
                     i.raisedBy(), i.raisedAt())));

@@ -1,6 +1,5 @@
 package io.duban.query.timeline;
 
-import io.duban.query.view.ActorDocuments;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -11,6 +10,8 @@ import io.duban.command.api.CommitmentRegistered;
 import io.duban.command.api.CommitmentReopened;
 import io.duban.command.api.CompletionClaimed;
 import io.duban.command.api.CompletionVerified;
+import io.duban.command.api.evidence.CompletionEvidenceWaived;
+import io.duban.command.api.evidence.EvidenceAttached;
 import io.duban.command.api.DeadlineChangeApproved;
 import io.duban.command.api.DeadlineChangeRejected;
 import io.duban.command.api.DeadlineChangeRequested;
@@ -24,7 +25,6 @@ import io.duban.command.api.OfficialRemoved;
 import io.duban.command.api.PolicyImported;
 import io.duban.command.api.ProgressReported;
 import io.duban.query.ProcessingGroups;
-import io.duban.query.api.ActorRef;
 import io.duban.query.view.MongoView;
 import io.duban.query.view.StoredTime;
 import org.axonframework.config.ProcessingGroup;
@@ -49,7 +49,8 @@ import java.util.Map;
  *     CommitmentRegistered {startDate, dueDate, milestones: [{milestoneId, dueDate}]}, ProgressReported {percent,
  *     previousPercent}, MilestoneCompleted {milestoneId}, DeadlineChangeApproved {milestoneId, previousDueDate,
  *     newDueDate}, MajorIssueRaised/Resolved {issueId}, MilestoneBecameOverdue {milestoneId, key, dueDate},
- *     Escalation* {milestoneId, key (milestone id or final), dueDate, level}
+ *     Escalation* {milestoneId, key (milestone id or final), dueDate, level}, EvidenceAttached {occasion,
+ *     milestoneId, files: [{sha256, name, size}]}
  *   official: {action (APPOINTED | CHANGED | REAPPOINTED | REMOVED), name, role, unitIds, reason}
  *                                                             (kind official only) }
  * </pre>
@@ -83,7 +84,7 @@ public class TimelineProjection extends MongoView {
 
     @EventHandler
     public void on(PolicyImported e, DomainEventMessage<?> m) {
-        write(m, entry(m, POLICY, new CommitmentKeys.Key(e.policyId(), null, null, Map.of()), e.actor(),
+        write(m, TimelineEntries.entry(m, POLICY, new CommitmentKeys.Key(e.policyId(), null, null, Map.of()), e.actor(),
                 TimelineSummaries.of(e)));
     }
 
@@ -94,7 +95,7 @@ public class TimelineProjection extends MongoView {
         milestones.forEach(milestone -> titles.put(milestone.milestoneId(), milestone.title()));
         CommitmentKeys.Key key = new CommitmentKeys.Key(e.policyId(), e.itemNumber(), e.unitId(), titles);
         keys.remember(e.commitmentId(), key);
-        write(m, entry(m, COMMITMENT, key, e.actor(), TimelineSummaries.of(e))
+        write(m, TimelineEntries.entry(m, COMMITMENT, key, e.actor(), TimelineSummaries.of(e))
                 .append(MILESTONES, milestones.stream()
                         .map(milestone -> new Document("milestoneId", milestone.milestoneId())
                                 .append("title", milestone.title()))
@@ -111,6 +112,18 @@ public class TimelineProjection extends MongoView {
     public void on(ProgressReported e, DomainEventMessage<?> m) {
         commitment(m, e.commitmentId(), e.actor(), TimelineSummaries.of(e),
                 new Document("percent", e.percent()).append("previousPercent", e.previousPercent()));
+    }
+
+    @EventHandler
+    public void on(EvidenceAttached e, DomainEventMessage<?> m) {
+        commitment(m, e.commitmentId(), e.actor(), TimelineSummaries.of(e), new Document("occasion", e.occasion().name())
+                .append("milestoneId", e.milestoneId()).append("files", e.files().stream().map(f -> new Document(
+                        "sha256", f.sha256()).append("name", f.name()).append("size", f.size())).toList()));
+    }
+
+    @EventHandler
+    public void on(CompletionEvidenceWaived e, DomainEventMessage<?> m) {
+        commitment(m, e.commitmentId(), e.actor(), TimelineSummaries.of(e));
     }
 
     @EventHandler
@@ -163,7 +176,7 @@ public class TimelineProjection extends MongoView {
     @EventHandler
     public void on(MilestoneBecameOverdue e, DomainEventMessage<?> m) {
         CommitmentKeys.Key key = keys.of(e.commitmentId());
-        write(m, entry(m, COMMITMENT, key, e.actor(), TimelineSummaries.of(e, key.milestoneTitle(e.milestoneId())))
+        write(m, TimelineEntries.entry(m, COMMITMENT, key, e.actor(), TimelineSummaries.of(e, key.milestoneTitle(e.milestoneId())))
                 .append(FACTS, escalationFacts(e.milestoneId(), e.dueDate(), null)));
     }
 
@@ -206,7 +219,7 @@ public class TimelineProjection extends MongoView {
     private void milestoneEntry(DomainEventMessage<?> m, String commitmentId, Actor actor,
                                 java.util.function.Function<CommitmentKeys.Key, String> summary, Document facts) {
         CommitmentKeys.Key key = keys.of(commitmentId);
-        write(m, entry(m, COMMITMENT, key, actor, summary.apply(key)).append(FACTS, facts));
+        write(m, TimelineEntries.entry(m, COMMITMENT, key, actor, summary.apply(key)).append(FACTS, facts));
     }
 
     /** {@code key} = milestone id or {@code final}, as the commitments view matches escalation cases. */
@@ -241,35 +254,18 @@ public class TimelineProjection extends MongoView {
     }
 
     private void commitment(DomainEventMessage<?> message, String commitmentId, Actor actor, String summary) {
-        write(message, entry(message, COMMITMENT, keys.of(commitmentId), actor, summary));
+        write(message, TimelineEntries.entry(message, COMMITMENT, keys.of(commitmentId), actor, summary));
     }
 
     private void commitment(DomainEventMessage<?> message, String commitmentId, Actor actor, String summary,
                             Document facts) {
-        write(message, entry(message, COMMITMENT, keys.of(commitmentId), actor, summary).append(FACTS, facts));
+        write(message, TimelineEntries.entry(message, COMMITMENT, keys.of(commitmentId), actor, summary).append(FACTS, facts));
     }
 
     /** Stored with unit ids for names; the read side words the summary again with the units' names. */
     private void official(DomainEventMessage<?> message, Actor actor, DirectoryDetails details) {
-        write(message, entry(message, OFFICIAL, CommitmentKeys.Key.NONE, actor, TimelineSummaries.of(details, id -> id))
+        write(message, TimelineEntries.entry(message, OFFICIAL, CommitmentKeys.Key.NONE, actor, TimelineSummaries.of(details, id -> id))
                 .append(OFFICIAL_DETAILS, details.toDocument()));
-    }
-
-    private static Document entry(DomainEventMessage<?> message, String kind, CommitmentKeys.Key key, Actor actor,
-                                  String summary) {
-        return new Document("_id", message.getIdentifier())
-                .append("aggregateId", message.getAggregateIdentifier())
-                .append("kind", kind)
-                .append("policyId", key.policyId())
-                .append("itemNumber", key.itemNumber())
-                .append("unitId", key.unitId())
-                .append("sequence", message.getSequenceNumber())
-                .append("type", message.getPayloadType().getSimpleName())
-                .append("at", StoredTime.instant(message.getTimestamp()))
-                .append("actor", ActorDocuments.of(actor))
-                .append("channel", ActorRef.channelOf(actor))
-                .append("messageId", actor == null ? null : actor.messageId())
-                .append("summary", summary);
     }
 
     private void write(DomainEventMessage<?> message, Document entry) {

@@ -5,6 +5,10 @@ import io.duban.command.api.CommitmentRegistered;
 import io.duban.command.api.CommitmentReopened;
 import io.duban.command.api.CompletionClaimed;
 import io.duban.command.api.CompletionVerified;
+import io.duban.command.api.evidence.CompletionEvidenceWaived;
+import io.duban.command.api.evidence.EvidenceAttached;
+import io.duban.command.api.evidence.EvidenceFile;
+import io.duban.command.api.evidence.EvidenceOccasion;
 import io.duban.command.api.DeadlineChangeApproved;
 import io.duban.command.api.DeadlineChangeRejected;
 import io.duban.command.api.DeadlineChangeRequested;
@@ -70,6 +74,17 @@ public final class TimelineSummaries {
 
     public static String of(DeadlineChangeRejected e) {
         return "办公室驳回" + deadline(e.milestoneId()) + "调整申请" + detail(e.reason());
+    }
+
+    public static String of(EvidenceAttached e) {
+        String files = e.files().stream().map(EvidenceFile::name).collect(java.util.stream.Collectors.joining("、"));
+        String with = e.occasion() == EvidenceOccasion.MILESTONE_COMPLETION ? "里程碑 " + e.milestoneId() + " 完成"
+                : e.occasion().label();
+        return "提交佐证材料（" + with + "）" + e.files().size() + " 个：" + files;
+    }
+
+    public static String of(CompletionEvidenceWaived e) {
+        return "办公室同意免附佐证材料申请办结" + detail(e.reason());
     }
 
     public static String of(MajorIssueRaised e) {

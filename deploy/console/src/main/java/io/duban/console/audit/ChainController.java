@@ -78,6 +78,8 @@ class ChainController {
         VerificationResult result = queries.one(new VerifyEventChain(saved), VerificationResult.class);
         model.addAttribute("result", result);
         model.addAttribute("kindLabel", result.firstBadEvent() == null ? null : kind(result.firstBadEvent().kind()));
+        model.addAttribute("evidenceKindLabel",
+                result.firstBadEvidence() == null ? null : kind(result.firstBadEvidence().kind()));
         return "console/audit/verify";
     }
 
@@ -134,6 +136,8 @@ class ChainController {
             case "MISSING" -> "事件被删除";
             case "INSERTED" -> "事件被插入";
             case "OUT_OF_ORDER" -> "事件顺序被改动";
+            case "EVIDENCE_MISSING" -> "佐证材料丢失";
+            case "EVIDENCE_CHANGED" -> "佐证材料被篡改";
             default -> kind;
         };
     }

@@ -14,6 +14,7 @@ import java.util.List;
  * @param chartJson  plan and progress history for the charts, JSON in a data attribute (escaped)
  * @param lastSequence the last event the commitments view applied (the page waits for a newer one after an action)
  * @param view       the commitment as the read side holds it, for the office's decision forms
+ * @param evidenceWaiver why the office allowed a claim without 佐证材料, or null
  */
 public record CommitmentPage(String commitmentId, String policyId, int itemNumber, String itemText,
                              String unitId, String unitName, String responsibleName, String responsiblePosition,
@@ -21,7 +22,16 @@ public record CommitmentPage(String commitmentId, String policyId, int itemNumbe
                              int progress, String progressNote, String lightKey, String lightLabel,
                              List<String> lightReasons, String statusKey, String statusLabel,
                              List<PlanRow> plan, List<Pending> pending, List<Issue> issues, String claimSummary,
-                             List<Entry> timeline, String chartJson, long lastSequence, CommitmentView view) {
+                             List<Entry> timeline, String chartJson, long lastSequence, CommitmentView view,
+                             List<Evidence> evidence, String evidenceWaiver) {
+
+    /**
+     * A file of 佐证材料, oldest first.
+     *
+     * @param occasion what it came with, e.g. 进度报告, 里程碑 M1 完成, 申请办结
+     */
+    public record Evidence(String sha256, String name, String size, String occasion, String who, String at) {
+    }
 
     /**
      * A milestone with its original date (as registered) and its date now (after approved changes).

@@ -7,11 +7,16 @@ import io.duban.command.api.RaiseMajorIssue;
 import io.duban.command.api.ReportProgress;
 import io.duban.command.api.RequestDeadlineChange;
 import io.duban.command.api.Role;
+import io.duban.command.api.evidence.UploadedFile;
+import io.duban.command.api.evidence.UploadedFiles;
 import io.duban.console.ConsolePage;
+import io.duban.query.api.evidence.EvidenceDownload;
 import io.duban.console.session.ConsoleUser;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,11 +25,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -44,11 +51,17 @@ class CommitmentPageController {
     private final CommitmentPageReader reader;
     private final CommandGateway commands;
     private final ViewCatchUp catchUp;
+    private final DataSize maxEvidenceSize;
+    private final int maxEvidenceFiles;
 
-    CommitmentPageController(CommitmentPageReader reader, CommandGateway commands, ViewCatchUp catchUp) {
+    CommitmentPageController(CommitmentPageReader reader, CommandGateway commands, ViewCatchUp catchUp,
+                             @Value("${duban.evidence.max-file-size:20MB}") DataSize maxEvidenceSize,
+                             @Value("${duban.evidence.max-files:10}") int maxEvidenceFiles) {
         this.reader = reader;
         this.commands = commands;
         this.catchUp = catchUp;
+        this.maxEvidenceSize = maxEvidenceSize;
+        this.maxEvidenceFiles = maxEvidenceFiles;
     }
 
     @GetMapping
@@ -66,18 +79,20 @@ class CommitmentPageController {
                           @RequestParam(required = false) String percent,
                           @RequestParam(required = false) String progressNote,
                           @RequestParam(required = false) String reasonForDecrease,
+                          @RequestParam(required = false) List<MultipartFile> progressFiles,
                           Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Map<String, String> values = values("percent", percent, "progressNote", progressNote,
                 "reasonForDecrease", reasonForDecrease);
-        FormErrors errors = new FormErrors()
+        FormErrors errors = evidenceErrors(new FormErrors(), "progressFiles")
                 .code("progress.out-of-range", "percent")
                 .code("progress.decrease-needs-reason", "reasonForDecrease")
                 .label("进度说明", "progressNote").label("进度下调原因", "reasonForDecrease");
         return act(commitmentId, me, "progress", values, errors, model, response, redirect, () -> {
             int figure = percent(percent);
+            List<UploadedFile> files = UploadedFiles.of(progressFiles);
             commands.sendAndWait(new ReportProgress(commitmentId, figure, progressNote, reasonForDecrease,
-                    ConsoleActor.of(me)));
-            return "已报告进度 " + figure + "%。";
+                    ConsoleActor.of(me), files));
+            return "已报告进度 " + figure + "%" + attached(files) + "。";
         });
     }
 
@@ -124,29 +139,63 @@ class CommitmentPageController {
     String completeMilestone(@PathVariable String commitmentId, @ModelAttribute("me") ConsoleUser me,
                              @RequestParam(required = false) String milestoneId,
                              @RequestParam(required = false) String milestoneNote,
+                             @RequestParam(required = false) List<MultipartFile> milestoneFiles,
                              Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Map<String, String> values = values("milestoneId", milestoneId, "milestoneNote", milestoneNote);
-        FormErrors errors = new FormErrors().code("milestone.not-found", "milestoneId")
+        FormErrors errors = evidenceErrors(new FormErrors(), "milestoneFiles").code("milestone.not-found", "milestoneId")
                 .code("milestone.already-completed", "milestoneId").label("完成说明", "milestoneNote");
         return act(commitmentId, me, "milestone", values, errors, model, response, redirect, () -> {
             if (milestoneId == null || milestoneId.isBlank()) {
                 throw new FieldProblem("milestoneId", "请选择要完成的里程碑。");
             }
-            commands.sendAndWait(new CompleteMilestone(commitmentId, milestoneId, milestoneNote, ConsoleActor.of(me)));
-            return "里程碑 " + milestoneId + " 已完成。";
+            List<UploadedFile> files = UploadedFiles.of(milestoneFiles);
+            commands.sendAndWait(new CompleteMilestone(commitmentId, milestoneId, milestoneNote, ConsoleActor.of(me),
+                    files));
+            return "里程碑 " + milestoneId + " 已完成" + attached(files) + "。";
         });
     }
 
     @PostMapping("/completion-claim")
     String claimCompletion(@PathVariable String commitmentId, @ModelAttribute("me") ConsoleUser me,
                            @RequestParam(required = false) String claimSummary,
+                           @RequestParam(required = false) List<MultipartFile> claimFiles,
                            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Map<String, String> values = values("claimSummary", claimSummary);
-        FormErrors errors = new FormErrors().label("完成情况说明", "claimSummary");
+        FormErrors errors = evidenceErrors(new FormErrors(), "claimFiles").code("completion.evidence-required",
+                "claimFiles").label("完成情况说明", "claimSummary");
         return act(commitmentId, me, "claim", values, errors, model, response, redirect, () -> {
-            commands.sendAndWait(new ClaimCompletion(commitmentId, claimSummary, ConsoleActor.of(me)));
-            return "已申请办结，等待领导小组办公室核验。";
+            List<UploadedFile> files = UploadedFiles.of(claimFiles);
+            commands.sendAndWait(new ClaimCompletion(commitmentId, claimSummary, ConsoleActor.of(me), false, files));
+            return "已申请办结" + attached(files) + "，等待领导小组办公室核验。";
         });
+    }
+
+    /**
+     * A file of 佐证材料, downloaded as an attachment: by whoever may read the page and is allowed by the read side's
+     * rule (office, inspectors, the commitment's own unit).
+     */
+    @GetMapping("/evidence/{sha256}")
+    Object evidence(@PathVariable String commitmentId, @PathVariable String sha256,
+                    @ModelAttribute("me") ConsoleUser me, HttpServletResponse response) {
+        EvidenceDownload download = reader.evidence(commitmentId, sha256)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!download.readableBy(ConsoleActor.of(me))) {
+            return denied(response);
+        }
+        return download.asAttachment();
+    }
+
+    /** The refusals about 佐证材料 belong next to the form's file input. */
+    private static FormErrors evidenceErrors(FormErrors errors, String field) {
+        for (String code : List.of("evidence.empty", "evidence.too-large", "evidence.type-not-allowed",
+                "evidence.name-mismatch", "evidence.too-many")) {
+            errors.code(code, field);
+        }
+        return errors.label("佐证材料", field);
+    }
+
+    private static String attached(List<UploadedFile> files) {
+        return files.isEmpty() ? "" : "，附佐证材料 " + files.size() + " 个";
     }
 
     /**
@@ -191,6 +240,9 @@ class CommitmentPageController {
         model.addAttribute("form", form);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        model.addAttribute("maxEvidenceBytes", maxEvidenceSize.toBytes());
+        model.addAttribute("maxEvidenceFiles", maxEvidenceFiles);
+        model.addAttribute("maxEvidenceLabel", maxEvidenceSize.toMegabytes() + " MB");
         return VIEW;
     }
 

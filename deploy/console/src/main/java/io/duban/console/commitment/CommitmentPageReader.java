@@ -5,7 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.command.api.Channel;
 import io.duban.query.api.ActorRef;
+import io.duban.command.api.evidence.EvidenceOccasion;
 import io.duban.query.api.board.CommitmentDetail;
+import io.duban.query.api.evidence.EvidenceDownload;
+import io.duban.query.api.evidence.FindEvidenceFile;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ResponseStatusException;
 import io.duban.query.api.board.FindCommitment;
 import io.duban.query.api.board.FindItem;
 import io.duban.query.api.board.ItemDetail;
@@ -58,6 +64,23 @@ public class CommitmentPageReader {
         return Answers.await(queries.query(new FindCommitment(commitmentId), CommitmentDetail.class));
     }
 
+    /**
+     * A file of 佐证材料 with its bytes; empty when the commitment does not list it. A file whose bytes no longer match
+     * its hash is never handed out: that answer is the 409 with the read side's Chinese explanation.
+     */
+    Optional<EvidenceDownload> evidence(String commitmentId, String sha256) {
+        try {
+            return Answers.await(queries.query(new FindEvidenceFile(commitmentId, sha256), EvidenceDownload.class));
+        } catch (IllegalStateException failure) {
+            for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof ErrorResponse refused && refused.getStatusCode().value() == 409) {
+                    throw new ResponseStatusException(HttpStatus.CONFLICT, refused.getBody().getDetail());
+                }
+            }
+            throw failure;
+        }
+    }
+
     /** The page, or empty for an unknown commitment. */
     Optional<CommitmentPage> read(String commitmentId) {
         CompletableFuture<CommitmentDetail> detail = queries.query(new FindCommitment(commitmentId),
@@ -107,7 +130,18 @@ public class CommitmentPageReader {
                 original(c, null, c.dueDate()), c.progress(), c.progressNote(), key(light.color()), light.label(),
                 light.reasons(), c.status().name(), status(c), plan, pending, issues,
                 c.completionClaim() == null ? null : c.completionClaim().summary(), timeline,
-                chart(c, plan, entries, zone), c.lastSequence(), c);
+                chart(c, plan, entries, zone), c.lastSequence(), c,
+                c.evidence().stream().map(f -> new CommitmentPage.Evidence(f.sha256(), f.name(), size(f.size()),
+                        f.occasion() == EvidenceOccasion.MILESTONE_COMPLETION ? "里程碑 " + f.milestoneId() + " 完成"
+                                : f.occasion().label(), name(f.attachedBy()), time(f.attachedAt(), zone))).toList(),
+                c.evidenceWaiver() == null ? null : c.evidenceWaiver().reason());
+    }
+
+    private static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " 字节";
+        }
+        return bytes < 1024 * 1024 ? Math.round(bytes / 1024.0) + " KB" : String.format("%.1f MB", bytes / (1024.0 * 1024));
     }
 
     /** The date as registered: the previous date of the first approved change, or the date itself if none. */

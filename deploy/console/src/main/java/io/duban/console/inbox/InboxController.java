@@ -7,6 +7,7 @@ import io.duban.command.api.RejectDeadlineChange;
 import io.duban.command.api.ReopenCommitment;
 import io.duban.command.api.ResolveMajorIssue;
 import io.duban.command.api.UrgeCommitment;
+import io.duban.command.api.evidence.WaiveCompletionEvidence;
 import io.duban.command.api.VerifyCompletion;
 import io.duban.console.ConsolePage;
 import io.duban.console.command.CommandSender;
@@ -104,6 +105,13 @@ class InboxController {
                          @RequestParam(required = false) String place) {
         Outcome outcome = sender.send(me, actor -> new ResolveMajorIssue(commitmentId, issueId, text, actor));
         return decided(outcome, Decision.ISSUE, commitmentId, issueId, text, place);
+    }
+
+    @PostMapping("/evidence-waivers/{commitmentId}")
+    ModelAndView waive(@ModelAttribute("me") ConsoleUser me, @PathVariable String commitmentId,
+                       @RequestParam(required = false) String text, @RequestParam(required = false) String place) {
+        Outcome outcome = sender.send(me, actor -> new WaiveCompletionEvidence(commitmentId, text, actor));
+        return decided(outcome, Decision.WAIVER, commitmentId, null, text, place);
     }
 
     /** 催办 one commitment: the row stays (the reason for urging does), its form gives way to 已催办. */
@@ -220,6 +228,12 @@ class InboxController {
             @Override
             boolean pending(CommitmentView c, String ref) {
                 return c.openIssues().stream().anyMatch(i -> i.issueId().equals(ref));
+            }
+        },
+        WAIVER("waiver", "waiver-form") {
+            @Override
+            boolean pending(CommitmentView c, String ref) {
+                return c.evidenceWaiver() == null;
             }
         };
 

@@ -1,6 +1,7 @@
 package io.duban.query.api.commitment;
 
 import io.duban.command.api.CommitmentStatus;
+import io.duban.command.api.evidence.EvidenceOccasion;
 import io.duban.query.api.ActorRef;
 
 import java.time.Instant;
@@ -21,10 +22,53 @@ public record CommitmentView(
         Instant registeredAt, ActorRef registeredBy, Instant lastUpdatedAt, ActorRef lastActor, String lastChannel,
         String lastMessageId, long lastSequence,
         List<EscalationView> escalations, int urgeCount, Instant lastUrgedAt, ActorRef lastUrgedBy,
-        String lastUrgeMessage) {
+        String lastUrgeMessage, List<EvidenceView> evidence, EvidenceWaiver evidenceWaiver) {
 
     public CommitmentView {
         escalations = escalations == null ? List.of() : List.copyOf(escalations);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** A commitment without 佐证材料 (the shape before evidence existed). */
+    public CommitmentView(
+            String commitmentId, String policyId, int itemNumber, String unitId, String unitName,
+            Responsible responsible, String roadmap, LocalDate startDate, LocalDate dueDate,
+            List<MilestoneView> milestones, int progress, int reportedProgress, String progressNote,
+            Instant progressReportedAt,
+            CommitmentStatus status,
+            List<PendingDeadlineChange> pendingDeadlineChanges, List<DecidedDeadlineChange> decidedDeadlineChanges,
+            List<OpenIssue> openIssues, int resolvedIssues,
+            CompletionClaim completionClaim, Verification verification, int reopenCount, Reopen lastReopen,
+            FinalDueDateOverdue finalDueDateOverdue, Instant lastAcknowledgedAt, ActorRef lastAcknowledgedBy,
+            Instant registeredAt, ActorRef registeredBy, Instant lastUpdatedAt, ActorRef lastActor, String lastChannel,
+            String lastMessageId, long lastSequence,
+            List<EscalationView> escalations, int urgeCount, Instant lastUrgedAt, ActorRef lastUrgedBy,
+            String lastUrgeMessage) {
+        this(commitmentId, policyId, itemNumber, unitId, unitName, responsible, roadmap, startDate, dueDate, milestones,
+                progress, reportedProgress, progressNote, progressReportedAt, status, pendingDeadlineChanges,
+                decidedDeadlineChanges, openIssues, resolvedIssues, completionClaim, verification, reopenCount,
+                lastReopen, finalDueDateOverdue, lastAcknowledgedAt, lastAcknowledgedBy, registeredAt, registeredBy,
+                lastUpdatedAt, lastActor, lastChannel, lastMessageId, lastSequence, escalations, urgeCount, lastUrgedAt,
+                lastUrgedBy, lastUrgeMessage, List.of(), null);
+    }
+
+    /**
+     * A file of 佐证材料 and what it came with, oldest first.
+     *
+     * @param milestoneId for a milestone completion, otherwise null
+     */
+    public record EvidenceView(String sha256, long size, String name, String contentType, EvidenceOccasion occasion,
+                               String milestoneId, Instant attachedAt, ActorRef attachedBy) {
+    }
+
+    /** The office allowed a completion claim without 佐证材料. */
+    public record EvidenceWaiver(String reason, ActorRef waivedBy, Instant waivedAt) {
+    }
+
+    /** The claim's own files (those attached since the claim), what the office verifies. */
+    public List<EvidenceView> claimEvidence() {
+        return evidence.stream().filter(e -> e.occasion() == EvidenceOccasion.COMPLETION_CLAIM
+                && (completionClaim == null || !e.attachedAt().isBefore(completionClaim.claimedAt()))).toList();
     }
 
     public record Responsible(String name, String position) {

@@ -1,6 +1,7 @@
 package io.duban.query.api.inbox;
 
 import io.duban.query.api.ActorRef;
+import io.duban.query.api.commitment.CommitmentView;
 import io.duban.query.api.light.Light;
 
 import java.time.Instant;
@@ -36,9 +37,18 @@ public record OfficeInbox(LocalDate today, List<DeadlineChange> deadlineChanges,
                                  ActorRef requestedBy, Instant requestedAt) {
     }
 
-    /** @param openMilestones milestones not completed (the office may want to see them before verifying) */
+    /**
+     * @param openMilestones milestones not completed (the office may want to see them before verifying)
+     * @param evidence       the 佐证材料 the claim carried, what the office verifies
+     * @param evidenceWaived the office had allowed the claim without evidence
+     */
     public record CompletionClaim(Subject subject, String summary, ActorRef claimedBy, Instant claimedAt,
-                                  int openMilestones) {
+                                  int openMilestones, List<CommitmentView.EvidenceView> evidence,
+                                  boolean evidenceWaived) {
+
+        public CompletionClaim {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
     }
 
     public record MajorIssue(Subject subject, String issueId, String summary, String detail, ActorRef raisedBy,

@@ -8,6 +8,7 @@ public final class TimelineEventTypes {
     public static final List<String> NAMES = List.of("PolicyImported", "CommitmentRegistered", "ProgressReported",
             "MilestoneCompleted", "DeadlineChangeRequested", "DeadlineChangeApproved", "DeadlineChangeRejected",
             "MajorIssueRaised", "MajorIssueResolved", "CompletionClaimed", "CompletionVerified", "CommitmentReopened",
+            "EvidenceAttached", "CompletionEvidenceWaived",
             "MilestoneBecameOverdue", "DueDateApproaching", "EscalationStarted", "EscalationRaised", "EscalationPaused",
             "EscalationEnded", "CommitmentUrged", "AlertAcknowledged", "OfficialAppointed", "OfficialRemoved");
 

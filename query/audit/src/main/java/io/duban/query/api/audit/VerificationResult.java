@@ -9,10 +9,12 @@ import java.util.List;
  * @param firstBadEvent the first bad event in global order, null when there is none
  * @param digests       the saved digest's check first (when one was given), then the stored digests'
  * @param notes         remarks such as the newest events not chained yet
+ * @param evidenceFilesChecked files of 佐证材料 compared with the hashes their events recorded
+ * @param firstBadEvidence     the first event whose file is missing or changed, null when there is none
  */
 public record VerificationResult(boolean clean, long eventsChecked, long chainedEvents, long unchainedTail,
                                  long headIndex, String headHash, BadEvent firstBadEvent, List<DigestCheck> digests,
-                                 List<String> notes) {
+                                 List<String> notes, long evidenceFilesChecked, BadEvent firstBadEvidence) {
 
     public VerificationResult {
         digests = digests == null ? List.of() : List.copyOf(digests);
@@ -20,7 +22,7 @@ public record VerificationResult(boolean clean, long eventsChecked, long chained
     }
 
     /**
-     * @param kind CHANGED, MISSING, INSERTED or OUT_OF_ORDER (the verifier's kinds)
+     * @param kind CHANGED, MISSING, INSERTED, OUT_OF_ORDER, EVIDENCE_MISSING or EVIDENCE_CHANGED (the verifier's kinds)
      * @param detail the verifier's explanation (Chinese / English)
      */
     public record BadEvent(String kind, long globalIndex, String aggregateIdentifier, Long sequenceNumber,

@@ -33,11 +33,10 @@ import java.util.Locale;
  * inspector saved earlier must still be reproduced by the log (same event count and head hash at its global index),
  * whatever the chain table says. The digests stored in the database are checked the same way.
  * <p>
- * Memory stays bounded: both tables are read in pages in global order and merged.
+ * Memory stays bounded: both tables are read in pages in global order and merged. Then every file of 佐证材料 is
+ * checked against the hash its event recorded ({@link EvidenceFileCheck}).
  */
 public final class ChainVerifier {
-
-    private static final int PAGE = 500;
 
     private final PublicKey publicKey;
 
@@ -131,9 +130,11 @@ public final class ChainVerifier {
         }
         List<DigestCheck> results = checkpoints.stream().sorted(Comparator.comparingInt(cp -> cp.order))
                 .map(Checkpoint::result).toList();
-        boolean clean = first == null && results.stream().noneMatch(DigestCheck::failed);
+        EvidenceFileCheck.Result evidence = EvidenceFileCheck.check(connection);
+        boolean clean = first == null && evidence.firstProblem() == null
+                && results.stream().noneMatch(DigestCheck::failed);
         return new VerificationReport(clean, count, chained, tail, lastIndex, EventChainHash.hex(hash), first,
-                results, notes);
+                results, notes, evidence.filesChecked(), evidence.firstProblem());
     }
 
     private Finding compare(Connection connection, StoredEvent e, ChainRow c, byte[] hash) throws SQLException {
@@ -251,47 +252,6 @@ public final class ChainVerifier {
         static ChainRow read(ResultSet rs) throws SQLException {
             return new ChainRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                     rs.getString(6));
-        }
-    }
-
-    @FunctionalInterface
-    interface RowReader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    /** Reads a table in global order, one page of rows at a time. */
-    static final class Pages<T> {
-        private final Connection connection;
-        private final String sql;
-        private final RowReader<T> reader;
-        private final java.util.function.ToLongFunction<T> index;
-        private final Deque<T> page = new ArrayDeque<>();
-        private long after = Long.MIN_VALUE;
-        private boolean exhausted;
-
-        Pages(Connection connection, String sql, RowReader<T> reader, java.util.function.ToLongFunction<T> index) {
-            this.connection = connection;
-            this.sql = sql + " FETCH FIRST " + PAGE + " ROWS ONLY";
-            this.reader = reader;
-            this.index = index;
-        }
-
-        T next() throws SQLException {
-            if (page.isEmpty() && !exhausted) {
-                try (PreparedStatement select = connection.prepareStatement(sql)) {
-                    select.setLong(1, after);
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            page.add(reader.read(rs));
-                        }
-                    }
-                }
-                exhausted = page.size() < PAGE;
-                if (!page.isEmpty()) {
-                    after = index.applyAsLong(page.peekLast());
-                }
-            }
-            return page.pollFirst();
         }
     }
 }

@@ -36,14 +36,16 @@ public class EventChainVerification {
     }
 
     static VerificationResult result(VerificationReport report) {
-        VerificationReport.Finding f = report.firstProblem();
         return new VerificationResult(report.clean(), report.eventsChecked(), report.chainedEvents(),
-                report.unchainedTail(), report.headIndex(), report.headHash(),
-                f == null ? null : new VerificationResult.BadEvent(f.kind().name(), f.globalIndex(),
-                        f.aggregateIdentifier(), f.sequenceNumber(), f.eventIdentifier(), f.detail()),
+                report.unchainedTail(), report.headIndex(), report.headHash(), badEvent(report.firstProblem()),
                 report.digests().stream().map(d -> new VerificationResult.DigestCheck(d.source(), DigestHandlers.digest(d.digest()),
                         d.status().name(), d.failed(), d.detail())).toList(),
-                report.notes());
+                report.notes(), report.evidenceFilesChecked(), badEvent(report.firstBadEvidence()));
+    }
+
+    private static VerificationResult.BadEvent badEvent(VerificationReport.Finding f) {
+        return f == null ? null : new VerificationResult.BadEvent(f.kind().name(), f.globalIndex(),
+                f.aggregateIdentifier(), f.sequenceNumber(), f.eventIdentifier(), f.detail());
     }
 
     static SignedDigest signed(AuditDigest d) {

@@ -16,10 +16,12 @@ import java.util.List;
  * @param firstProblem        the first bad event in global order, or null
  * @param digests             the checks of the saved digest (first, when given) and of the digests stored in the
  *                            database
+ * @param evidenceFilesChecked files of 佐证材料 compared with the hashes their events recorded
+ * @param firstBadEvidence    the first event whose file is missing or changed, or null
  */
 public record VerificationReport(boolean clean, long eventsChecked, long chainedEvents, long unchainedTail,
                                  long headIndex, String headHash, Finding firstProblem, List<DigestCheck> digests,
-                                 List<String> notes) {
+                                 List<String> notes, long evidenceFilesChecked, Finding firstBadEvidence) {
 
     public enum Kind {
         /** The event at this index is no longer what was chained (payload, metadata, type, id, sequence...). */
@@ -29,7 +31,11 @@ public record VerificationReport(boolean clean, long eventsChecked, long chained
         /** The log has an event at an index the chain covers but never chained. */
         INSERTED,
         /** An event that was chained at one index is now at another. */
-        OUT_OF_ORDER
+        OUT_OF_ORDER,
+        /** A file of 佐证材料 named by the event is no longer stored. */
+        EVIDENCE_MISSING,
+        /** A file of 佐证材料 named by the event is stored with other content than its recorded hash. */
+        EVIDENCE_CHANGED
     }
 
     public record Finding(Kind kind, long globalIndex, String aggregateIdentifier, Long sequenceNumber,
@@ -61,11 +67,11 @@ public record VerificationReport(boolean clean, long eventsChecked, long chained
                 eventsChecked, chainedEvents, unchainedTail));
         out.append(String.format("末位 / head: globalIndex %d, hash %s%n", headIndex, headHash));
         if (firstProblem != null) {
-            Finding f = firstProblem;
-            out.append(String.format("第一个问题事件 / first bad event: %s (%s)%n", f.kind(), chinese(f.kind())));
-            out.append(String.format("  globalIndex %d, 聚合 / aggregate %s, 序号 / sequence %s, 事件 / event %s%n",
-                    f.globalIndex(), f.aggregateIdentifier(), f.sequenceNumber(), f.eventIdentifier()));
-            out.append("  ").append(f.detail()).append('\n');
+            append(out, "第一个问题事件 / first bad event", firstProblem);
+        }
+        out.append(String.format("佐证材料 / evidence files checked: %d%n", evidenceFilesChecked));
+        if (firstBadEvidence != null) {
+            append(out, "第一个问题佐证材料 / first bad evidence file", firstBadEvidence);
         }
         for (DigestCheck check : digests) {
             out.append(String.format("摘要 / digest (%s) globalIndex %d, eventCount %d, at %s, key %s: %s — %s%n",
@@ -78,12 +84,21 @@ public record VerificationReport(boolean clean, long eventsChecked, long chained
         return out.toString();
     }
 
+    private static void append(StringBuilder out, String heading, Finding f) {
+        out.append(String.format("%s: %s (%s)%n", heading, f.kind(), chinese(f.kind())));
+        out.append(String.format("  globalIndex %d, 聚合 / aggregate %s, 序号 / sequence %s, 事件 / event %s%n",
+                f.globalIndex(), f.aggregateIdentifier(), f.sequenceNumber(), f.eventIdentifier()));
+        out.append("  ").append(f.detail()).append('\n');
+    }
+
     private static String chinese(Kind kind) {
         return switch (kind) {
             case CHANGED -> "事件内容被修改";
             case MISSING -> "事件被删除";
             case INSERTED -> "事件被插入";
             case OUT_OF_ORDER -> "事件顺序被改动";
+            case EVIDENCE_MISSING -> "佐证材料丢失";
+            case EVIDENCE_CHANGED -> "佐证材料被篡改";
         };
     }
 }

@@ -1,4 +1,4 @@
-package io.duban.command.commitment;
+package io.duban.command.input;
 
 import io.duban.command.api.CommandRefusedException;
 
