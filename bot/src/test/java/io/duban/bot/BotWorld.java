@@ -106,7 +106,8 @@ public final class BotWorld {
                 c.completionClaim(), c.verification(), c.reopenCount(), c.lastReopen(), c.finalDueDateOverdue(),
                 c.lastAcknowledgedAt(), c.lastAcknowledgedBy(), c.registeredAt(), c.registeredBy(),
                 c.lastUpdatedAt(), c.lastActor(), c.lastChannel(), c.lastMessageId(), c.lastSequence() + 1,
-                c.escalations(), c.urgeCount(), c.lastUrgedAt(), c.lastUrgedBy(), c.lastUrgeMessage()));
+                c.escalations(), c.urgeCount(), c.lastUrgedAt(), c.lastUrgedBy(), c.lastUrgeMessage(), c.evidence(),
+                c.evidenceWaiver()));
     }
 
     /** Commitment {@code #item} of the unit in the default policy, due 2026-03-31 with milestone M1 due 2026-02-28. */
@@ -118,7 +119,7 @@ public final class BotWorld {
                 LocalDate.of(2026, 3, 31), List.of(new CommitmentView.MilestoneView("M1", "完成摸底调查",
                 LocalDate.of(2026, 2, 28), false, null, null, false, null, null)), 0, 0, null, null,
                 CommitmentStatus.OPEN, List.of(), List.of(), List.of(), 0, null, null, 0, null, null, null, null, AT,
-                registrar, AT, registrar, "SYSTEM", null, 0, List.of(), 0, null, null, null));
+                registrar, AT, registrar, "SYSTEM", null, 0, List.of(), 0, null, null, null, List.of(), null));
         return commitmentId;
     }
 

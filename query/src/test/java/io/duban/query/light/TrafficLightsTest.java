@@ -45,7 +45,7 @@ class TrafficLightsTest {
         return new CommitmentView("p.1.u1", "p", 1, "u1", "自治区财政厅", null, null,
                 LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), milestones, progress, progress, null, null, status,
                 List.of(), List.of(), issues, 0, claim, verification, 0, null, null, null, null, null, null, null, null, null,
-                null, 0, List.of(), 0, null, null, null);
+                null, 0, List.of(), 0, null, null, null, List.of(), null);
     }
 
     private static CommitmentView open(int progress, boolean m1Done) {
@@ -162,7 +162,7 @@ class TrafficLightsTest {
                 LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), milestones, 60, 60, null, null,
                 CommitmentStatus.COMPLETION_CLAIMED, List.of(), List.of(), List.of(), 0, claim, null, 0, null,
                 null, null, null, null, null, null, null, null, null, 0,
-                List.of(), 0, null, null, null);
+                List.of(), 0, null, null, null, List.of(), null);
     }
 
     @Test

@@ -129,7 +129,7 @@ class OverviewReaderTest {
         inbox = new OfficeInbox(TODAY,
                 List.of(new OfficeInbox.DeadlineChange(s, "D1", "M1", "第一阶段", TODAY, TODAY.plusDays(30), "EXTENSION",
                         "征地延迟", UNIT, at("2026-11-20"))),
-                List.of(new OfficeInbox.CompletionClaim(s, "已印发", UNIT, at("2026-11-10"), 0)),
+                List.of(new OfficeInbox.CompletionClaim(s, "已印发", UNIT, at("2026-11-10"), 0, List.of(), false)),
                 List.of(new OfficeInbox.MajorIssue(s, "I1", "旧问题", "", UNIT, at("2026-10-01")),
                         new OfficeInbox.MajorIssue(s, "I2", "新问题", "", UNIT, at("2026-11-30"))),
                 List.of(new OfficeInbox.Escalation(s, "M2", "第二阶段", TODAY.minusDays(20), 3, at("2026-11-25"), 20L, 14,

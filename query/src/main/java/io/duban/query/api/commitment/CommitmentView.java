@@ -29,29 +29,6 @@ public record CommitmentView(
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
-    /** A commitment without 佐证材料 (the shape before evidence existed). */
-    public CommitmentView(
-            String commitmentId, String policyId, int itemNumber, String unitId, String unitName,
-            Responsible responsible, String roadmap, LocalDate startDate, LocalDate dueDate,
-            List<MilestoneView> milestones, int progress, int reportedProgress, String progressNote,
-            Instant progressReportedAt,
-            CommitmentStatus status,
-            List<PendingDeadlineChange> pendingDeadlineChanges, List<DecidedDeadlineChange> decidedDeadlineChanges,
-            List<OpenIssue> openIssues, int resolvedIssues,
-            CompletionClaim completionClaim, Verification verification, int reopenCount, Reopen lastReopen,
-            FinalDueDateOverdue finalDueDateOverdue, Instant lastAcknowledgedAt, ActorRef lastAcknowledgedBy,
-            Instant registeredAt, ActorRef registeredBy, Instant lastUpdatedAt, ActorRef lastActor, String lastChannel,
-            String lastMessageId, long lastSequence,
-            List<EscalationView> escalations, int urgeCount, Instant lastUrgedAt, ActorRef lastUrgedBy,
-            String lastUrgeMessage) {
-        this(commitmentId, policyId, itemNumber, unitId, unitName, responsible, roadmap, startDate, dueDate, milestones,
-                progress, reportedProgress, progressNote, progressReportedAt, status, pendingDeadlineChanges,
-                decidedDeadlineChanges, openIssues, resolvedIssues, completionClaim, verification, reopenCount,
-                lastReopen, finalDueDateOverdue, lastAcknowledgedAt, lastAcknowledgedBy, registeredAt, registeredBy,
-                lastUpdatedAt, lastActor, lastChannel, lastMessageId, lastSequence, escalations, urgeCount, lastUrgedAt,
-                lastUrgedBy, lastUrgeMessage, List.of(), null);
-    }
-
     /**
      * A file of 佐证材料 and what it came with, oldest first.
      *
