@@ -1,6 +1,5 @@
 package io.duban.command.api;
 
-import io.duban.command.api.evidence.UploadedFile;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;

@@ -3,7 +3,7 @@ package io.duban.command.evidence;
 import io.duban.command.api.CommandRefusedException;
 import io.duban.command.api.evidence.EvidenceFile;
 import io.duban.command.api.evidence.EvidenceStorage;
-import io.duban.command.api.evidence.UploadedFile;
+import io.duban.command.api.UploadedFile;
 import io.duban.command.input.TextInput;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;

@@ -10,7 +10,7 @@ import io.duban.command.api.ReportProgress;
 import io.duban.command.api.evidence.CompletionEvidenceWaived;
 import io.duban.command.api.evidence.EvidenceAttached;
 import io.duban.command.api.evidence.EvidenceOccasion;
-import io.duban.command.api.evidence.UploadedFile;
+import io.duban.command.api.UploadedFile;
 import io.duban.command.api.evidence.WaiveCompletionEvidence;
 import io.duban.command.evidence.InMemoryEvidenceStorage;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -15,7 +15,7 @@ import io.duban.command.api.SupportItem;
 import io.duban.command.api.evidence.EvidenceAttached;
 import io.duban.command.api.evidence.EvidenceFile;
 import io.duban.command.api.evidence.EvidenceOccasion;
-import io.duban.command.api.evidence.UploadedFile;
+import io.duban.command.api.UploadedFile;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

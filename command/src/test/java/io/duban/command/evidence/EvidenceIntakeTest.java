@@ -2,7 +2,7 @@ package io.duban.command.evidence;
 
 import io.duban.command.api.CommandRefusedException;
 import io.duban.command.api.evidence.EvidenceFile;
-import io.duban.command.api.evidence.UploadedFile;
+import io.duban.command.api.UploadedFile;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 

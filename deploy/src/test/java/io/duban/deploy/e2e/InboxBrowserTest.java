@@ -73,8 +73,9 @@ class InboxBrowserTest {
         Api.Response milestone = api.post("czt", "/api/commitments/" + claimed + "/milestones/M1/completion",
                 "{\"text\":\"方案已制定\"}");
         assertThat(milestone.status()).as(milestone.raw()).isEqualTo(200);
-        Api.Response claim = api.post("czt", "/api/commitments/" + claimed + "/completion-claim",
-                "{\"text\":\"化债方案已印发实施\"}");
+        Api.Response claim = api.postMultipart("czt", "/api/commitments/" + claimed + "/completion-claim",
+                java.util.Map.of("text", "化债方案已印发实施"), new Api.Part("files", "印发通知.pdf",
+                        "%PDF-1.7\n印发通知\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(claim.status()).as(claim.raw()).isEqualTo(200);
         assertThat(app.getBean(ViewRebuilder.class).awaitUpToDate(Duration.ofSeconds(30))).isTrue();
     }

@@ -1,4 +1,4 @@
-package io.duban.command.api.evidence;
+package io.duban.command.api;
 
 import java.util.Arrays;
 
