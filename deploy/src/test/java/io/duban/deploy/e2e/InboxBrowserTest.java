@@ -26,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -64,7 +63,7 @@ class InboxBrowserTest {
                 .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         api = new Api(port);
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(app.getBean(java.time.Clock.class));
         changed = register(31, today.minusDays(10), today.plusDays(400), today.plusDays(60));
         claimed = register(58, today.minusDays(30), today.plusDays(300), today.plusDays(90));
         Api.Response change = api.post("czt", "/api/commitments/" + changed + "/deadline-changes", """
