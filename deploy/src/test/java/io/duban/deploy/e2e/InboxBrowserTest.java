@@ -180,6 +180,13 @@ class InboxBrowserTest {
         assertThat(chrome.findElement(By.cssSelector("[data-test=rounds] [data-round='" + roundId + "']")).getText())
                 .contains("进行中");
         assertThat(chrome.findElement(By.cssSelector("[data-test=missing]")).getText()).contains("第 31 项");
+        // 按事项: one row per item of the round, shown (not folded away)
+        List<WebElement> items = chrome.findElements(By.cssSelector("[data-test=by-item] tbody tr"));
+        assertThat(items).as("rows of 按事项").hasSize(2);
+        assertThat(items).allSatisfy(row -> assertThat(row.isDisplayed()).as("row shown").isTrue());
+        assertThat(items.get(0).getText()).startsWith("第 31 项");
+        assertThat(items.get(0).findElement(By.cssSelector(".item-text")).getText()).as("the item's text").isNotBlank();
+        assertThat(items.get(1).getText()).startsWith("第 58 项");
         assertThat(severeConsoleMessages(chrome)).isEmpty();
         Chromium.screenshot(chrome, "dispatch-02-round-opened");
 
