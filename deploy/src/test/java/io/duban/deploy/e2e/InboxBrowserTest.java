@@ -180,13 +180,20 @@ class InboxBrowserTest {
         assertThat(chrome.findElement(By.cssSelector("[data-test=rounds] [data-round='" + roundId + "']")).getText())
                 .contains("进行中");
         assertThat(chrome.findElement(By.cssSelector("[data-test=missing]")).getText()).contains("第 31 项");
+        // item 58 was verified before its report fell due (it joined after the deadline: by the quarter's end)
+        assertThat(chrome.findElements(By.cssSelector("[data-test=missing] tbody tr"))).extracting(WebElement::getText)
+                .noneSatisfy(row -> assertThat(row).contains("第 58 项"));
+        assertThat(chrome.findElement(By.cssSelector("[data-test=exempt-list]")).getText())
+                .contains("已办结免报").contains("第 58 项（自治区财政厅）");
+        assertThat(chrome.findElement(By.cssSelector("[data-test=exempt] .count-value")).getText()).isEqualTo("1");
+        assertThat(chrome.findElement(By.cssSelector("[data-test=not-reported] .count-value")).getText()).isEqualTo("1");
         // 按事项: one row per item of the round, shown (not folded away)
         List<WebElement> items = chrome.findElements(By.cssSelector("[data-test=by-item] tbody tr"));
         assertThat(items).as("rows of 按事项").hasSize(2);
         assertThat(items).allSatisfy(row -> assertThat(row.isDisplayed()).as("row shown").isTrue());
         assertThat(items.get(0).getText()).startsWith("第 31 项");
         assertThat(items.get(0).findElement(By.cssSelector(".item-text")).getText()).as("the item's text").isNotBlank();
-        assertThat(items.get(1).getText()).startsWith("第 58 项");
+        assertThat(items.get(1).getText()).startsWith("第 58 项").endsWith(" 1 0 1"); // 已办结 1, 未报送 0, 免报 1
         assertThat(severeConsoleMessages(chrome)).isEmpty();
         Chromium.screenshot(chrome, "dispatch-02-round-opened");
 
