@@ -2,6 +2,7 @@ package io.duban.deploy.security;
 
 import io.duban.command.access.AccountProperties;
 import io.duban.console.ConsolePage;
+import io.duban.console.errors.ErrorPage;
 import io.duban.console.session.LoginFailure;
 import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
@@ -49,9 +50,10 @@ class BrowserSecurityConfiguration {
                         new AccountAuthentication(accounts, configured, passwordEncoder, throttle)))
                 .authorizeHttpRequests(auth -> {
                     // the refusal page too: a form posted without a valid CSRF token is refused there, signed in
-                    // or not (e.g. a login form left open past its session)
-                    auth.requestMatchers("/login", ConsolePage.ROOT + "/denied", ConsolePage.ROOT + "/assets/**",
-                            "/webjars/**").permitAll();
+                    // or not (e.g. a login form left open past its session); and the error page failed requests
+                    // are forwarded to (ErrorPage)
+                    auth.requestMatchers("/login", ConsolePage.ROOT + "/denied", ErrorPage.PATH,
+                            ConsolePage.ROOT + "/assets/**", "/webjars/**").permitAll();
                     auth.requestMatchers("/").authenticated();
                     for (ConsolePage page : ConsolePage.values()) {
                         auth.requestMatchers(page.path(), page.path() + "/**").hasAnyAuthority(page.authorities());

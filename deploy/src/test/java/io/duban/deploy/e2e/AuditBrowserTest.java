@@ -32,7 +32,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -53,7 +52,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditBrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @TempDir
     static Path dataDir;
@@ -71,7 +69,7 @@ class AuditBrowserTest {
                 .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         api = new Api(port);
-        LocalDate today = LocalDate.now(SHANGHAI);
+        LocalDate today = LocalDate.now(app.getBean(java.time.Clock.class));
         financeCommitment = register("czt", 31, today.minusDays(10), today.plusDays(400), today.plusDays(30));
         register("hhht", 1, today.minusDays(1), today.plusDays(500), today.plusDays(200));
         Api.Response progress = api.post("czt", "/api/commitments/" + financeCommitment + "/progress",
@@ -133,7 +131,7 @@ class AuditBrowserTest {
 
         // the board as of today: every item of the policy, item 31 registered by 财政厅
         chrome.findElement(By.cssSelector("[data-tab=as-of]")).click();
-        LocalDate today = LocalDate.now(SHANGHAI);
+        LocalDate today = LocalDate.now(app.getBean(java.time.Clock.class));
         pickDate(chrome, "at", today);
         chrome.findElement(By.cssSelector("[data-test=show-board]")).click();
         WebElement board = shown(chrome, "[data-test=as-of-board]", "audit-04-as-of-today");

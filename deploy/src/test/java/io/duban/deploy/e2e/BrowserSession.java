@@ -28,7 +28,12 @@ final class BrowserSession {
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
+        return get(path, "text/html");
+    }
+
+    /** As a script or htmx would ask: with another Accept header. */
+    HttpResponse<String> get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build());
     }
 
     HttpResponse<String> postForm(String path, String form) {

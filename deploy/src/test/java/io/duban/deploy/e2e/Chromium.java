@@ -15,6 +15,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.logging.Level;
 
 /**
@@ -26,6 +27,9 @@ import java.util.logging.Level;
 final class Chromium {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The browser's language, as a Chinese office's browser has it. */
+    static final String LOCALE = "zh-CN";
+    static final String ACCEPT_LANGUAGE = "zh-CN,zh";
 
     private Chromium() {
     }
@@ -44,7 +48,7 @@ final class Chromium {
                 return ConditionEvaluationResult.enabled("Chromium at " + binary + ", ChromeDriver at " + driver);
             }
             String reason = "Browser tests need Chromium at " + binary + " and ChromeDriver at " + driver
-                    + " (apt-get install -y --no-install-recommends chromium chromium-driver fonts-noto-cjk; "
+                    + " (apt-get install -y --no-install-recommends chromium chromium-driver chromium-l10n fonts-noto-cjk; "
                     + "or set DUBAN_CHROMIUM / DUBAN_CHROMEDRIVER)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException("CI=true and no browser: " + reason);
@@ -54,17 +58,25 @@ final class Chromium {
         }
     }
 
-    /** A headless browser with the given window size; its console messages are kept (CSP violations show there). */
+    /**
+     * A headless browser with the given window size; its console messages are kept (CSP violations show there).
+     * It runs in Chinese as the office's browsers do: date and month inputs render 年/月/日 (they follow the browser's
+     * locale, not the page's lang) and requests carry Accept-Language zh-CN. On Linux Chromium ignores --lang and
+     * takes its locale from LANGUAGE, and only from a locale pack it has (chromium-l10n's zh-CN.pak), else en-US.
+     */
     static ChromeDriver start(int width, int height) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=zh-CN", "--window-size=" + width + "," + height, "--force-device-scale-factor=1");
+                "--lang=" + LOCALE, "--accept-lang=" + ACCEPT_LANGUAGE,
+                "--window-size=" + width + "," + height, "--force-device-scale-factor=1");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", ACCEPT_LANGUAGE));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver().toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(driver().toFile()).usingAnyFreePort()
+                .withEnvironment(Map.of("LANGUAGE", "zh_CN", "LANG", "zh_CN.UTF-8")).build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().window().setSize(new Dimension(width, height));
         return chrome;

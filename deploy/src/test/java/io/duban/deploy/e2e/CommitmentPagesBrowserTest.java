@@ -28,7 +28,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,8 @@ class CommitmentPagesBrowserTest {
     private ConfigurableApplicationContext app;
     private int port;
     private Api api;
-    private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    /** The application's date (its clock), which the forms' dates are relative to. */
+    private LocalDate today;
     private final List<ChromeDriver> browsers = new ArrayList<>();
     /** The commitment 财政厅 registers in the first test; the later ones look at it. */
     private String commitmentId;
@@ -70,6 +70,7 @@ class CommitmentPagesBrowserTest {
                 .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         api = new Api(port);
+        today = LocalDate.now(app.getBean(java.time.Clock.class));
         assertThat(app.getBean(ViewRebuilder.class).awaitUpToDate(Duration.ofSeconds(30))).isTrue();
     }
 

@@ -22,8 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +56,7 @@ class ConsoleBrowserTest {
                 .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         Api api = new Api(port);
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(app.getBean(Clock.class));
         // overdue: a milestone due yesterday; due soon: a milestone in 5 days; on track: far away
         String overdue = register(api, "czt", 58, today.minusDays(30), today.plusDays(300), today.minusDays(1));
         String dueSoon = register(api, "czt", 31, today.minusDays(10), today.plusDays(400), today.plusDays(5));

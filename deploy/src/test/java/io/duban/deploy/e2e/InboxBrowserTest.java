@@ -26,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -64,7 +63,7 @@ class InboxBrowserTest {
                 .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         api = new Api(port);
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(app.getBean(java.time.Clock.class));
         changed = register(31, today.minusDays(10), today.plusDays(400), today.plusDays(60));
         claimed = register(58, today.minusDays(30), today.plusDays(300), today.plusDays(90));
         Api.Response change = api.post("czt", "/api/commitments/" + changed + "/deadline-changes", """
@@ -182,6 +181,20 @@ class InboxBrowserTest {
         assertThat(chrome.findElement(By.cssSelector("[data-test=rounds] [data-round='" + roundId + "']")).getText())
                 .contains("进行中");
         assertThat(chrome.findElement(By.cssSelector("[data-test=missing]")).getText()).contains("第 31 项");
+        // item 58 was verified before its report fell due (it joined after the deadline: by the quarter's end)
+        assertThat(chrome.findElements(By.cssSelector("[data-test=missing] tbody tr"))).extracting(WebElement::getText)
+                .noneSatisfy(row -> assertThat(row).contains("第 58 项"));
+        assertThat(chrome.findElement(By.cssSelector("[data-test=exempt-list]")).getText())
+                .contains("已办结免报").contains("第 58 项（自治区财政厅）");
+        assertThat(chrome.findElement(By.cssSelector("[data-test=exempt] .count-value")).getText()).isEqualTo("1");
+        assertThat(chrome.findElement(By.cssSelector("[data-test=not-reported] .count-value")).getText()).isEqualTo("1");
+        // 按事项: one row per item of the round, shown (not folded away)
+        List<WebElement> items = chrome.findElements(By.cssSelector("[data-test=by-item] tbody tr"));
+        assertThat(items).as("rows of 按事项").hasSize(2);
+        assertThat(items).allSatisfy(row -> assertThat(row.isDisplayed()).as("row shown").isTrue());
+        assertThat(items.get(0).getText()).startsWith("第 31 项");
+        assertThat(items.get(0).findElement(By.cssSelector(".item-text")).getText()).as("the item's text").isNotBlank();
+        assertThat(items.get(1).getText()).startsWith("第 58 项").endsWith(" 1 0 1"); // 已办结 1, 未报送 0, 免报 1
         assertThat(severeConsoleMessages(chrome)).isEmpty();
         Chromium.screenshot(chrome, "dispatch-02-round-opened");
 

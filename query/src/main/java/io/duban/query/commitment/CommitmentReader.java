@@ -11,8 +11,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.text.Collator;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +45,25 @@ public class CommitmentReader {
     public Optional<CommitmentView> byId(String commitmentId) {
         return Optional.ofNullable(mongo.getCollection(CommitmentsProjection.COLLECTION)
                 .find(Filters.eq("_id", commitmentId)).first()).map(CommitmentDocuments::view);
+    }
+
+    /** Of the given commitments, those verified now (办结, not reopened since), with when they were verified. */
+    public Map<String, Instant> verifiedAt(Collection<String> commitmentIds) {
+        Map<String, Instant> verified = new HashMap<>();
+        if (commitmentIds.isEmpty()) {
+            return verified;
+        }
+        mongo.getCollection(CommitmentsProjection.COLLECTION)
+                .find(Filters.and(Filters.in("_id", commitmentIds), Filters.eq("status", CommitmentStatus.VERIFIED.name())))
+                .projection(new Document("verification.verifiedAt", 1)).batchSize(BATCH)
+                .forEach(d -> {
+                    Document verification = d.get("verification", Document.class);
+                    Instant at = verification == null ? null : StoredTime.instant(verification.get("verifiedAt"));
+                    if (at != null) {
+                        verified.put(d.getString("_id"), at);
+                    }
+                });
+        return verified;
     }
 
     /** The commitments with at least one open escalation case, of one unit if {@code unitId} is given. */

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The digest as a CSV file for Excel (UTF-8 with a byte-order mark; sections 汇总, 按事项, 按单位, 未报送, 逾期最严重
+ * The digest as a CSV file for Excel (UTF-8 with a byte-order mark; sections 汇总, 按事项, 按单位, 未报送, 已办结免报, 逾期最严重
  * separated by an empty line; units by name, their ids in a column of their own) and as a printable Chinese HTML page
  * (names only). Every value is escaped: CSV quotes fields and
  * defuses values Excel would take for a formula; HTML escapes every text.
@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 public final class DigestDocuments {
 
     static final String BOM = "\uFEFF";
-    private static final List<String> COUNT_HEADERS = List.of("承诺数", "正常", "预警", "逾期", "已办结", "已报送", "未报送");
+    private static final List<String> COUNT_HEADERS = List.of("承诺数", "正常", "预警", "逾期", "已办结", "已报送", "未报送",
+            "已办结免报");
 
     private DigestDocuments() {
     }
@@ -51,6 +52,13 @@ public final class DigestDocuments {
         rows.add(List.of("未报送"));
         rows.add(List.of("政策", "事项", "责任单位", "状态", "进度", "承诺编号", "单位ID"));
         for (Entry e : d.notReported()) {
+            rows.add(List.of(e.policyId(), String.valueOf(e.itemNumber()), nz(e.unitName()), e.light(),
+                    e.progress() + "%", e.commitmentId(), nz(e.unitId())));
+        }
+        rows.add(List.of());
+        rows.add(List.of("已办结免报"));
+        rows.add(List.of("政策", "事项", "责任单位", "状态", "进度", "承诺编号", "单位ID"));
+        for (Entry e : d.exempt()) {
             rows.add(List.of(e.policyId(), String.valueOf(e.itemNumber()), nz(e.unitName()), e.light(),
                     e.progress() + "%", e.commitmentId(), nz(e.unitId())));
         }
@@ -93,6 +101,11 @@ public final class DigestDocuments {
             table(h, List.of("事项", "责任单位", "状态", "进度"), d.notReported().stream()
                     .map(n -> List.of(ItemReference.label(n.itemNumber()), nz(n.unitName()), n.light(), n.progress() + "%")).toList());
         }
+        if (!d.exempt().isEmpty()) {
+            h.append("<h2>已办结免报</h2>\n<p>").append(e("报送截止前已核验办结的承诺无需报送季度进展。")).append("</p>\n");
+            table(h, List.of("事项", "责任单位", "状态"), d.exempt().stream()
+                    .map(x -> List.of(ItemReference.label(x.itemNumber()), nz(x.unitName()), x.light())).toList());
+        }
         h.append("<h2>逾期最严重的事项</h2>\n");
         if (d.worstOverdue().isEmpty()) {
             h.append("<p>无逾期事项。</p>\n");
@@ -134,7 +147,7 @@ public final class DigestDocuments {
     private static List<String> counts(Counts c) {
         return List.of(String.valueOf(c.total()), String.valueOf(c.onTrack()), String.valueOf(c.atRisk()),
                 String.valueOf(c.overdue()), String.valueOf(c.done()), String.valueOf(c.reported()),
-                String.valueOf(c.notReported()));
+                String.valueOf(c.notReported()), String.valueOf(c.exempt()));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

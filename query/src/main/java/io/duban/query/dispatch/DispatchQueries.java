@@ -84,9 +84,10 @@ public class DispatchQueries {
             CommitmentView c = found.get();
             Light light = judge.of(c);
             DispatchRoundView.Report report = reports.get(id);
-            boolean reported = !notReported.contains(id);
+            boolean exempt = round.exempt().contains(id);
+            boolean reported = !exempt && !notReported.contains(id);
             judged.add(new Judged(c, light, new Entry(id, c.policyId(), c.itemNumber(), c.unitId(), c.unitName(),
-                    light.label(), c.progress(), reported, report != null && report.late())));
+                    light.label(), c.progress(), reported, report != null && report.late(), exempt)));
         }
         Comparator<Judged> order = Comparator.comparing((Judged j) -> j.c.policyId()).thenComparingInt(j -> j.c.itemNumber())
                 .thenComparing(j -> j.c.unitName(), Comparator.nullsLast(Collator.getInstance(Locale.CHINA)));
@@ -100,7 +101,7 @@ public class DispatchQueries {
         List<UnitRow> byUnit = group(judged, j -> j.c.unitId()).values().stream()
                 .sorted(Comparator.comparing(g -> g.get(0).c.unitName(), Comparator.nullsLast(Collator.getInstance(Locale.CHINA))))
                 .map(g -> new UnitRow(g.get(0).c.unitId(), g.get(0).c.unitName(), counts(g),
-                        g.stream().map(Judged::entry).filter(e -> !e.reported()).toList()))
+                        g.stream().map(Judged::entry).filter(Entry::missing).toList()))
                 .toList();
         List<OverdueCase> worst = judged.stream().filter(j -> j.light.color() == LightColor.RED)
                 .map(j -> overdueCase(j, asOf))
@@ -110,7 +111,8 @@ public class DispatchQueries {
                 .toList();
         return new DispatchDigest(round.roundId(), round.quarterStart(), round.quarterEnd(), round.reportDeadline(),
                 round.status(), asOf, counts(judged), byItem, byUnit,
-                judged.stream().map(Judged::entry).filter(e -> !e.reported()).toList(), worst);
+                judged.stream().map(Judged::entry).filter(Entry::missing).toList(), worst,
+                judged.stream().map(Judged::entry).filter(Entry::exempt).toList());
     }
 
     @QueryHandler
@@ -133,7 +135,7 @@ public class DispatchQueries {
     }
 
     private static Counts counts(List<Judged> group) {
-        int green = 0, yellow = 0, red = 0, done = 0, reported = 0;
+        int green = 0, yellow = 0, red = 0, done = 0, reported = 0, exempt = 0;
         for (Judged j : group) {
             switch (j.light.color()) {
                 case GREEN -> green++;
@@ -144,9 +146,11 @@ public class DispatchQueries {
             }
             if (j.entry.reported()) {
                 reported++;
+            } else if (j.entry.exempt()) {
+                exempt++;
             }
         }
-        return new Counts(group.size(), green, yellow, red, done, reported, group.size() - reported);
+        return new Counts(group.size(), green, yellow, red, done, reported, group.size() - reported - exempt, exempt);
     }
 
     /** The earliest missed due date: an uncompleted milestone's, or the final one unless completion is claimed. */

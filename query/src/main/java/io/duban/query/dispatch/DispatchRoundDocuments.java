@@ -5,7 +5,10 @@ import io.duban.query.view.ActorDocuments;
 import io.duban.query.view.StoredTime;
 import org.bson.Document;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads a {@link DispatchRoundView} from the document {@link DispatchRoundsProjection} writes. */
 final class DispatchRoundDocuments {
@@ -26,6 +29,15 @@ final class DispatchRoundDocuments {
                         StoredTime.instant(r.get("at")), ActorDocuments.ref(r.get("by", Document.class)),
                         r.getString("channel"), r.getList("commitmentIds", String.class, List.of()))).toList(),
                 StoredTime.instant(d.get("closedAt")), ActorDocuments.ref(d.get("closedBy", Document.class)),
-                d.getList("notReported", String.class));
+                d.getList("notReported", String.class), List.of());
+    }
+
+    /** When the round listed each commitment (empty for a document written before joins were recorded). */
+    static Map<String, Instant> joinedAt(Document d) {
+        Map<String, Instant> joined = new HashMap<>();
+        for (Document join : d.getList("joins", Document.class, List.of())) {
+            joined.putIfAbsent(join.getString("commitmentId"), StoredTime.instant(join.get("at")));
+        }
+        return joined;
     }
 }

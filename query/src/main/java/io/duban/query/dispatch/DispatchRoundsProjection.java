@@ -29,12 +29,14 @@ import java.util.List;
  * <pre>
  * { _id, quarterStart, quarterEnd, reportDeadline (yyyy-MM-dd), status (OPEN | CLOSED),
  *   openedAt (date), openedBy: {userId, name, role}, commitmentIds: [id],
+ *   joins: [{commitmentId, at (date)}] (when each commitment was listed: opened with the round, or joined later),
  *   reports: [{commitmentId, progress, note, reportedBy: {…}, reportedAt, late}],
  *   reminders: [{at, by: {…}, channel, commitmentIds: [id]}],
  *   closedAt, closedBy, reported: [id], notReported: [id] (set when closed),
  *   lastSequence }
  * </pre>
- * Guarded by {@code lastSequence} (see {@link VersionedWrites}). The digest joins the commitments view when read.
+ * Guarded by {@code lastSequence} (see {@link VersionedWrites}). The digest joins the commitments view when read, and
+ * so does {@link DispatchRoundReader} to tell which commitments owe no report ({@link ReportExemptions}).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.DISPATCH_ROUNDS)
@@ -55,6 +57,7 @@ public class DispatchRoundsProjection extends MongoView {
                 .append("openedAt", StoredTime.instant(message.getTimestamp()))
                 .append("openedBy", ActorDocuments.of(event.actor()))
                 .append("commitmentIds", event.commitmentIds())
+                .append("joins", joins(event.commitmentIds(), message))
                 .append("reports", List.of())
                 .append("reminders", List.of())
                 .append("closedAt", null)
@@ -67,7 +70,13 @@ public class DispatchRoundsProjection extends MongoView {
     @EventHandler
     public void on(CommitmentsJoinedDispatchRound event, DomainEventMessage<?> message) {
         write(List.of(VersionedWrites.update(event.roundId(), message.getSequenceNumber(),
-                new Document("$push", new Document("commitmentIds", new Document("$each", event.commitmentIds()))))));
+                new Document("$push", new Document("commitmentIds", new Document("$each", event.commitmentIds()))
+                        .append("joins", new Document("$each", joins(event.commitmentIds(), message)))))));
+    }
+
+    private static List<Document> joins(List<String> commitmentIds, DomainEventMessage<?> message) {
+        return commitmentIds.stream().map(id -> new Document("commitmentId", id)
+                .append("at", StoredTime.instant(message.getTimestamp()))).toList();
     }
 
     @EventHandler

@@ -10,8 +10,10 @@ import io.duban.query.api.dispatch.DispatchDigest;
 import io.duban.command.api.Actor;
 import io.duban.command.api.CommitmentRegistered;
 import io.duban.command.api.CompletionClaimed;
+import io.duban.command.api.CommitmentReopened;
 import io.duban.command.api.CompletionVerified;
 import io.duban.command.api.ProgressReported;
+import io.duban.command.api.dispatch.CommitmentsJoinedDispatchRound;
 import io.duban.command.api.dispatch.DispatchRoundClosed;
 import io.duban.command.api.dispatch.DispatchRoundOpened;
 import io.duban.command.api.dispatch.LateUnitsReminded;
@@ -77,6 +79,7 @@ class DispatchRoundsViewTest extends WireMongoTest {
     private final List<String> all = List.of(development.commitmentId(), finance, city.commitmentId(), transport.commitmentId());
 
     private DispatchRoundsProjection projection;
+    private CommitmentsProjection commitmentsView;
     private DispatchQueries queries;
     private final List<DomainEventMessage<?>> round = new ArrayList<>();
 
@@ -100,8 +103,9 @@ class DispatchRoundsViewTest extends WireMongoTest {
 
         Clock november = Clock.fixed(Instant.parse("2024-11-15T01:00:00Z"), SHANGHAI);
         projection = new DispatchRoundsProjection(mongo);
-        queries = new DispatchQueries(new DispatchRoundReader(mongo), new CommitmentReader(mongo), new CatalogReader(mongo),
-                new TrafficLights(november, new BoardProperties(14, 10)));
+        commitmentsView = commitments;
+        queries = new DispatchQueries(new DispatchRoundReader(mongo, new CommitmentReader(mongo), november),
+                new CommitmentReader(mongo), new CatalogReader(mongo), new TrafficLights(november, new BoardProperties(14, 10)));
 
         Instant opened = Instant.parse("2024-07-01T00:30:00Z");
         round.add(event(0, new DispatchRoundOpened(ROUND, START, END, DEADLINE, all, SCHEDULE), opened));
@@ -135,6 +139,8 @@ class DispatchRoundsViewTest extends WireMongoTest {
         } else if (payload instanceof LateUnitsReminded e) {
             projection.on(e, message);
         } else if (payload instanceof DispatchRoundClosed e) {
+            projection.on(e, message);
+        } else if (payload instanceof CommitmentsJoinedDispatchRound e) {
             projection.on(e, message);
         }
     }
@@ -174,15 +180,15 @@ class DispatchRoundsViewTest extends WireMongoTest {
         DispatchDigest digest = queries.handle(new FindDispatchDigest(ROUND));
 
         assertThat(digest.asOf()).isEqualTo(END);
-        assertThat(digest.totals()).isEqualTo(new DispatchDigest.Counts(4, 1, 1, 1, 1, 3, 1));
+        assertThat(digest.totals()).isEqualTo(new DispatchDigest.Counts(4, 1, 1, 1, 1, 3, 1, 0));
         assertThat(digest.notReported()).singleElement().satisfies(e -> {
             assertThat(e.unitName()).isEqualTo("自治区交通运输厅");
             assertThat(e.itemNumber()).isEqualTo(2);
             assertThat(e.light()).isEqualTo("预警");
         });
         assertThat(digest.byItem()).extracting(DispatchDigest.ItemRow::itemNumber, DispatchDigest.ItemRow::counts)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, new DispatchDigest.Counts(3, 1, 0, 1, 1, 3, 0)),
-                        org.assertj.core.groups.Tuple.tuple(2, new DispatchDigest.Counts(1, 0, 1, 0, 0, 0, 1)));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, new DispatchDigest.Counts(3, 1, 0, 1, 1, 3, 0, 0)),
+                        org.assertj.core.groups.Tuple.tuple(2, new DispatchDigest.Counts(1, 0, 1, 0, 0, 0, 1, 0)));
         assertThat(digest.byItem().get(0).itemText()).startsWith("支持呼和浩特市建设国家级乳业创新中心");
         assertThat(digest.byUnit()).filteredOn(u -> u.unitId().equals(TRANSPORT.unitId())).singleElement()
                 .satisfies(u -> assertThat(u.notReported()).extracting(DispatchDigest.Entry::commitmentId)
@@ -206,7 +212,73 @@ class DispatchRoundsViewTest extends WireMongoTest {
         assertThat(digest.status()).isEqualTo("OPEN");
         assertThat(digest.totals().reported()).isEqualTo(1);
         assertThat(digest.notReported()).extracting(DispatchDigest.Entry::commitmentId)
-                .containsExactlyInAnyOrder(development.commitmentId(), city.commitmentId(), transport.commitmentId());
+                .containsExactlyInAnyOrder(development.commitmentId(), transport.commitmentId());
+        assertThat(digest.exempt()).as("verified before the round opened").extracting(DispatchDigest.Entry::commitmentId)
+                .containsExactly(city.commitmentId());
+    }
+
+    /**
+     * Without a report: 呼和浩特市 (verified in January, before the round opened) owes none; 交通运输厅, verified on
+     * 20 July after the deadline it had let pass while open, still owes its report; 财政厅's item 2, listed only on
+     * 1 August (after the deadline: due by the quarter's end) and verified on 10 August, owes none either.
+     */
+    @Test
+    void a_commitment_verified_before_its_report_fell_due_owes_none_and_one_verified_after_it_still_owes_it() {
+        // given
+        verify(transport.commitmentId(), 1, Instant.parse("2024-07-20T02:00:00Z"));
+        CommitmentRegistered lateJoiner = registered(2, FINANCE, LocalDate.of(2024, 7, 25), LocalDate.of(2024, 12, 31),
+                List.of());
+        commitmentsView.on(lateJoiner, commitment(lateJoiner.commitmentId(), 0, lateJoiner, Instant.parse("2024-08-01T02:00:00Z")));
+        verify(lateJoiner.commitmentId(), 1, Instant.parse("2024-08-10T02:00:00Z"));
+        round.subList(0, 2).forEach(this::apply);
+        apply(event(2, new CommitmentsJoinedDispatchRound(ROUND, DEADLINE, List.of(lateJoiner.commitmentId()), RECORDER),
+                Instant.parse("2024-08-01T02:00:01Z")));
+
+        // when
+        DispatchDigest digest = queries.handle(new FindDispatchDigest(ROUND));
+        DispatchRoundView view = queries.handle(new FindDispatchRound(ROUND));
+
+        // then
+        assertThat(digest.exempt()).extracting(DispatchDigest.Entry::commitmentId)
+                .containsExactlyInAnyOrder(city.commitmentId(), lateJoiner.commitmentId());
+        assertThat(digest.exempt()).allSatisfy(e -> assertThat(e.reported()).isFalse());
+        assertThat(digest.notReported()).extracting(DispatchDigest.Entry::commitmentId)
+                .containsExactlyInAnyOrder(development.commitmentId(), transport.commitmentId());
+        assertThat(digest.totals()).isEqualTo(new DispatchDigest.Counts(5, 1, 0, 1, 3, 1, 2, 2));
+        assertThat(digest.byUnit()).filteredOn(u -> u.unitId().equals(CITY.unitId())).singleElement()
+                .satisfies(u -> assertThat(u.notReported()).isEmpty());
+        assertThat(view.exempt()).containsExactlyInAnyOrder(city.commitmentId(), lateJoiner.commitmentId());
+        assertThat(view.notReportedNow()).containsExactlyInAnyOrder(development.commitmentId(), transport.commitmentId());
+        assertThat(queries.handle(new FindDispatchRounds())).singleElement()
+                .satisfies(r -> assertThat(r.exempt()).hasSize(2));
+        assertThat(DigestDocuments.csv(digest)).contains("\r\n已办结免报\r\n")
+                .contains("," + city.commitmentId() + "," + CITY.unitId());
+    }
+
+    @Test
+    void a_closed_round_recorded_without_a_report_still_exempts_the_commitment_verified_in_time_and_a_reopened_one_owes_it() {
+        // given: the command side closed the round listing 呼和浩特市 as not reported
+        round.subList(0, 2).forEach(this::apply);
+        apply(event(2, new DispatchRoundClosed(ROUND, START, END, List.of(finance),
+                List.of(development.commitmentId(), city.commitmentId(), transport.commitmentId()), SCHEDULE),
+                Instant.parse("2024-10-08T00:30:00Z")));
+        assertThat(queries.handle(new FindDispatchRound(ROUND)).notReportedNow())
+                .containsExactlyInAnyOrder(development.commitmentId(), transport.commitmentId());
+
+        // when: it is reopened
+        var reopened = new CommitmentReopened(city.commitmentId(), "材料不全", OFFICE);
+        commitmentsView.on(reopened, commitment(city.commitmentId(), 3, reopened, T0.plusSeconds(4)));
+
+        // then
+        assertThat(queries.handle(new FindDispatchRound(ROUND)).notReportedNow()).contains(city.commitmentId());
+        assertThat(queries.handle(new FindDispatchDigest(ROUND)).exempt()).isEmpty();
+    }
+
+    private void verify(String commitmentId, long sequence, Instant at) {
+        var claimed = new CompletionClaimed(commitmentId, "已完成", FINANCE_OFFICIAL);
+        commitmentsView.on(claimed, commitment(commitmentId, sequence, claimed, at.minusSeconds(60)));
+        var verified = new CompletionVerified(commitmentId, "同意办结", OFFICE);
+        commitmentsView.on(verified, commitment(commitmentId, sequence + 1, verified, at));
     }
 
     @Test
@@ -226,8 +298,8 @@ class DispatchRoundsViewTest extends WireMongoTest {
         String html = DigestDocuments.html(digest);
         assertThat(html).contains("<html lang=\"zh-CN\">").contains("2024-Q3 季度调度汇总").contains("自治区交通运输厅");
         DispatchDigest hostile = new DispatchDigest("<script>", START, END, DEADLINE, "CLOSED", END, digest.totals(),
-                List.of(), List.of(), List.of(new DispatchDigest.Entry("x", POLICY_ID, 1, "u", "<b>单位</b>&", "逾期", 0, false, false)),
-                List.of());
+                List.of(), List.of(), List.of(new DispatchDigest.Entry("x", POLICY_ID, 1, "u", "<b>单位</b>&", "逾期", 0, false, false, false)),
+                List.of(), List.of());
         assertThat(DigestDocuments.html(hostile)).doesNotContain("<script>").doesNotContain("<b>")
                 .contains("&lt;b&gt;单位&lt;/b&gt;&amp;");
     }

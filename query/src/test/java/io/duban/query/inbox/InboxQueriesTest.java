@@ -141,7 +141,7 @@ class InboxQueriesTest extends WireMongoTest {
         CatalogReader catalog = new CatalogReader(mongo);
         EscalationQueries escalations = new EscalationQueries(reader, catalog, TODAY,
                 new StaticListableBeanFactory().getBeanProvider(WorkingCalendar.class));
-        return new InboxQueries(reader, escalations, new DispatchRoundReader(mongo), catalog,
+        return new InboxQueries(reader, escalations, new DispatchRoundReader(mongo, reader, TODAY), catalog,
                 new TrafficLights(TODAY, new BoardProperties(14, 10)));
     }
 

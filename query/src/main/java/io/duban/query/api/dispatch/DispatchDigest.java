@@ -11,21 +11,23 @@ import java.util.List;
  * @param totals        the counts over every commitment of the round
  * @param byItem        per support item, in policy and item order
  * @param byUnit        per unit, with its reported and not reported commitments
- * @param notReported   the commitments without a quarterly report
+ * @param notReported   the commitments without a quarterly report that owe one
  * @param worstOverdue  the red commitments, longest overdue first (at most {@value #WORST_OVERDUE_LIMIT})
+ * @param exempt        the commitments without a report that owe none (已办结免报): verified before it fell due
  */
 public record DispatchDigest(String roundId, LocalDate quarterStart, LocalDate quarterEnd, LocalDate reportDeadline,
                              String status, LocalDate asOf, Counts totals, List<ItemRow> byItem, List<UnitRow> byUnit,
-                             List<Entry> notReported, List<OverdueCase> worstOverdue) {
+                             List<Entry> notReported, List<OverdueCase> worstOverdue, List<Entry> exempt) {
 
     /** The most overdue cases a digest lists. */
     public static final int WORST_OVERDUE_LIMIT = 10;
 
     /**
      * onTrack = GREEN, atRisk = YELLOW, overdue = RED, done = verified (DONE); reported/notReported = quarterly
-     * reports; missing = commitments of the round no longer in the commitments view.
+     * reports; exempt = without a report and owing none (已办结免报), counted in neither.
      */
-    public record Counts(int total, int onTrack, int atRisk, int overdue, int done, int reported, int notReported) {
+    public record Counts(int total, int onTrack, int atRisk, int overdue, int done, int reported, int notReported,
+                         int exempt) {
     }
 
     public record ItemRow(String policyId, int itemNumber, String itemText, Counts counts) {
@@ -34,9 +36,14 @@ public record DispatchDigest(String roundId, LocalDate quarterStart, LocalDate q
     public record UnitRow(String unitId, String unitName, Counts counts, List<Entry> notReported) {
     }
 
-    /** One commitment of the round. */
+    /** One commitment of the round; {@code exempt}: no report and none owed (已办结免报). */
     public record Entry(String commitmentId, String policyId, int itemNumber, String unitId, String unitName,
-                        String light, int progress, boolean reported, boolean late) {
+                        String light, int progress, boolean reported, boolean late, boolean exempt) {
+
+        /** Without a report and owing one. */
+        public boolean missing() {
+            return !reported && !exempt;
+        }
     }
 
     /** @param overdueSince the earliest due date missed; daysOverdue counted to {@code asOf} */
