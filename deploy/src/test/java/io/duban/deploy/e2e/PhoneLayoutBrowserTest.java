@@ -63,7 +63,9 @@ class PhoneLayoutBrowserTest {
                 {"milestoneId":"M1","requestedDueDate":"%s","reason":"征求意见时间延长"}""".formatted(today.plusDays(120))));
         ok(api.post("czt", "/api/commitments/" + changed + "/progress", "{\"percent\":40,\"note\":\"补贴办法已起草\"}"));
         ok(api.post("czt", "/api/commitments/" + claimed + "/milestones/M1/completion", "{\"text\":\"方案已制定\"}"));
-        ok(api.post("czt", "/api/commitments/" + claimed + "/completion-claim", "{\"text\":\"化债方案已印发实施\"}"));
+        ok(api.postMultipart("czt", "/api/commitments/" + claimed + "/completion-claim",
+                java.util.Map.of("text", "化债方案已印发实施"), new Api.Part("files", "印发通知.pdf",
+                        "%PDF-1.7\n印发通知\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         register(api, "czt", 3, today.minusDays(30), today.plusDays(200), today.minusDays(2));
         assertThat(app.getBean(ViewRebuilder.class).awaitUpToDate(Duration.ofSeconds(30))).isTrue();
     }
