@@ -12,7 +12,8 @@ import java.util.Set;
  * report of, how many reported, and of those how many by the deadline.
  *
  * @param opened   false when nobody opened the quarter's round yet (then every count is 0)
- * @param due      commitments the round asks (a report also makes its commitment part of the round)
+ * @param due      commitments the round asks, the exempt (已办结免报) left out (a report also makes its commitment
+ *                 part of the round)
  * @param reported of those, with a report
  * @param onTime   of those, reported by the deadline; {@code late} after it
  * @param missing  without a report
@@ -25,7 +26,9 @@ public record QuarterReports(String roundId, boolean opened, boolean closed, Loc
             return new QuarterReports(roundId, false, false, null, false, 0, 0, 0, 0, 0);
         }
         DispatchRoundView round = found.get();
+        // a commitment verified before its report fell due owes none (已办结免报): not due, not missing
         Set<String> asked = new HashSet<>(round.commitmentIds());
+        asked.removeAll(round.exempt());
         Set<String> missing = new HashSet<>(round.notReportedNow());
         int onTime = 0;
         int late = 0;

@@ -109,10 +109,23 @@ class OverviewReaderTest {
     }
 
     @Test
+    void a_commitment_exempt_from_reporting_is_neither_due_nor_missing() {
+        round = new DispatchRoundView("2026-Q4", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31),
+                LocalDate.of(2026, 10, 15), "OPEN", at("2026-10-01"), UNIT, List.of("a", "b", "c"),
+                List.of(report("a", false)), List.of(), null, null, null, List.of("c"));
+
+        QuarterReports reports = read(null, null).reports();
+
+        assertThat(reports.due()).isEqualTo(2);
+        assertThat(reports.reported()).isEqualTo(1);
+        assertThat(reports.missing()).isEqualTo(1);
+    }
+
+    @Test
     void the_report_rate_counts_the_rounds_commitments_and_the_on_time_share_its_reports() {
         round = new DispatchRoundView("2026-Q4", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31),
                 LocalDate.of(2026, 10, 15), "OPEN", at("2026-10-01"), UNIT, List.of("a", "b", "c"),
-                List.of(report("a", false), report("b", true)), List.of(), null, null, null);
+                List.of(report("a", false), report("b", true)), List.of(), null, null, null, List.of());
 
         QuarterReports reports = read(null, null).reports();
 
