@@ -63,6 +63,8 @@ final class Chromium {
      * It runs in Chinese as the office's browsers do: date and month inputs render 年/月/日 (they follow the browser's
      * locale, not the page's lang) and requests carry Accept-Language zh-CN. On Linux Chromium ignores --lang and
      * takes its locale from LANGUAGE, and only from a locale pack it has (chromium-l10n's zh-CN.pak), else en-US.
+     * LANG stays C.UTF-8, which every Debian has: with a locale the system lacks (zh_CN.UTF-8 without the locales
+     * package) ChromeDriver could not open an upload with a Chinese file name ("File not found").
      */
     static ChromeDriver start(int width, int height) {
         ChromeOptions options = new ChromeOptions();
@@ -76,7 +78,7 @@ final class Chromium {
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver().toFile()).usingAnyFreePort()
-                .withEnvironment(Map.of("LANGUAGE", "zh_CN", "LANG", "zh_CN.UTF-8")).build();
+                .withEnvironment(Map.of("LANGUAGE", "zh_CN", "LANG", "C.UTF-8")).build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().window().setSize(new Dimension(width, height));
         return chrome;
