@@ -49,6 +49,9 @@ class AuditReadLogTest {
         app = new SpringApplicationBuilder(DubanApplication.class)
                 .run("--spring.profiles.active=demo", "--duban.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
         base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        // the exports read the timeline view: wait until it holds the first start's imports
+        assertThat(app.getBean(io.duban.query.rebuild.ViewRebuilder.class)
+                .awaitUpToDate(java.time.Duration.ofSeconds(30))).isTrue();
     }
 
     @AfterAll
