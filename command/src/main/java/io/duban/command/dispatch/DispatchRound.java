@@ -48,7 +48,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *   <li>Closing a closed round is refused.</li>
  * </ul>
  */
-@Aggregate
+@Aggregate(cache = DispatchRoundCacheConfiguration.BEAN)
 public class DispatchRound {
 
     /** The default report deadline: this working day of the quarter (the first working day counts as 1). */
@@ -59,7 +59,7 @@ public class DispatchRound {
     private LocalDate reportDeadline;
     private LocalDate quarterStart;
     private LocalDate quarterEnd;
-    private List<String> commitments = List.of();
+    private Set<String> commitments = new LinkedHashSet<>();
     private Set<String> reported = new LinkedHashSet<>();
     private boolean remindedBySchedule;
     private boolean closed;
@@ -181,23 +181,17 @@ public class DispatchRound {
         quarterStart = event.quarterStart();
         quarterEnd = event.quarterEnd();
         reportDeadline = event.reportDeadline();
-        commitments = List.copyOf(event.commitmentIds());
+        commitments.addAll(event.commitmentIds());
     }
 
     @EventSourcingHandler
     void on(CommitmentsJoinedDispatchRound event) {
-        List<String> all = new ArrayList<>(commitments);
-        all.addAll(event.commitmentIds());
-        commitments = List.copyOf(all);
+        commitments.addAll(event.commitmentIds());
     }
 
     @EventSourcingHandler
     void on(QuarterlyReportRecorded event) {
-        if (!commitments.contains(event.commitmentId())) { // a report also makes its commitment part of the round
-            List<String> all = new ArrayList<>(commitments);
-            all.add(event.commitmentId());
-            commitments = List.copyOf(all);
-        }
+        commitments.add(event.commitmentId()); // a report also makes its commitment part of the round
         reported.add(event.commitmentId());
     }
 
