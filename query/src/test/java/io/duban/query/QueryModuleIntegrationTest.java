@@ -253,7 +253,8 @@ class QueryModuleIntegrationTest {
         assertThat(before.get("timeline")).hasSize(23);
         assertThat(before.get("officials")).hasSize(2);
         assertThat(before.get("scorecard")).extracting(d -> d.getString("_id"))
-                .containsExactlyInAnyOrder("round:2024-Q3", "unit:" + CITY.unitId(), "unit:" + FINANCE.unitId());
+                .containsExactlyInAnyOrder("round:2024-Q3", "unit:" + CITY.unitId() + "~" + POLICY_ID,
+                        "unit:" + FINANCE.unitId() + "~" + POLICY_ID);
         // Tamper with every view: only a real drop and replay brings the originals back.
         for (ProjectedView view : views) {
             mongo.getCollection(view.collectionName()).updateMany(new Document(), new Document("$set", new Document("tampered", true)));

@@ -2,6 +2,7 @@ package io.duban.query.dispatch;
 
 import io.duban.query.api.dispatch.DispatchRoundView;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.MongoCollection;
 import io.duban.query.commitment.CommitmentReader;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -10,6 +11,10 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -30,17 +35,47 @@ public class DispatchRoundReader {
     }
 
     public Optional<DispatchRoundView> byId(String roundId) {
-        return Optional.ofNullable(mongo.getCollection(DispatchRoundsProjection.COLLECTION)
-                .find(Filters.and(Filters.eq("_id", roundId), Filters.gte("lastSequence", 0L))).first())
-                .map(this::view);
+        MongoCollection<Document> view = mongo.getCollection(DispatchRoundsProjection.COLLECTION);
+        Document header = view.find(Filters.and(Filters.eq("_id", roundId), Filters.gte("lastSequence", 0L))).first();
+        if (header == null) {
+            return Optional.empty();
+        }
+        List<Document> buckets = new ArrayList<>();
+        view.find(Filters.eq(DispatchRoundsProjection.ROUND, roundId)).forEach(buckets::add);
+        return Optional.of(view(assembled(header, buckets)));
     }
 
     /** Every round, latest first. */
     public List<DispatchRoundView> all() {
+        Map<String, Document> headers = new TreeMap<>(Comparator.reverseOrder());
+        Map<String, List<Document>> buckets = new HashMap<>();
+        mongo.getCollection(DispatchRoundsProjection.COLLECTION).find(Filters.gte("lastSequence", 0L)).forEach(d -> {
+            String round = d.getString(DispatchRoundsProjection.ROUND);
+            if (round == null) {
+                headers.put(d.getString("_id"), d);
+            } else {
+                buckets.computeIfAbsent(round, r -> new ArrayList<>()).add(d);
+            }
+        });
         List<DispatchRoundView> rounds = new ArrayList<>();
-        mongo.getCollection(DispatchRoundsProjection.COLLECTION).find(Filters.gte("lastSequence", 0L))
-                .sort(new Document("_id", -1)).forEach(d -> rounds.add(view(d)));
+        headers.forEach((id, header) -> rounds.add(view(assembled(header, buckets.getOrDefault(id, List.of())))));
         return rounds;
+    }
+
+    /**
+     * The round as one document: the header with the lists of its policies' buckets appended, in policy order (a
+     * round written before buckets existed keeps its lists in the header, and they come first).
+     */
+    private static Document assembled(Document header, List<Document> buckets) {
+        Document round = new Document(header);
+        List<Document> ordered = new ArrayList<>(buckets);
+        ordered.sort(Comparator.comparing(b -> b.getString("_id")));
+        for (String list : List.of("commitmentIds", "joins", "reports")) {
+            List<Object> all = new ArrayList<>(header.getList(list, Object.class, List.of()));
+            ordered.forEach(b -> all.addAll(b.getList(list, Object.class, List.of())));
+            round.put(list, all);
+        }
+        return round;
     }
 
     private DispatchRoundView view(Document document) {

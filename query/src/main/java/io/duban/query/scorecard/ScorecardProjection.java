@@ -34,10 +34,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * View {@value #COLLECTION}: the facts the scorecard (考核评价) sums, one document per unit and one per dispatch round,
- * so any period is summed from a few dozen documents read by {@code _id} prefix, never from the commitments.
+ * View {@value #COLLECTION}: the facts the scorecard (考核评价) sums, one document per unit and policy and one per
+ * dispatch round, so any period is summed from these documents, never from the commitments.
  * <pre>
- * { _id: "unit:" + unitId, unitId,
+ * { _id: "unit:" + unitId + "~" + policyId, unitId, policyId,
  *   milestones: { "&lt;commitment&gt;~M1": {commitmentId, milestoneId, dueDate (yyyy-MM-dd, after approved changes),
  *                                      completedAt (date), seq} },
  *   reports:    { "&lt;round&gt;~&lt;commitment&gt;": {roundId, commitmentId, joinedAt (when the round listed it),
@@ -46,7 +46,11 @@ import java.util.Map;
  *   issues:     { "&lt;commitment&gt;~I1": {commitmentId, issueId, raisedAt, resolvedAt, seq} } }
  * { _id: "round:" + roundId, roundId, reportDeadline, quarterStart, quarterEnd, closed, lastSequence }
  * </pre>
- * A commitment's dots become {@code ~} in the keys (a dot would be a path). A unit document is fed by many aggregates,
+ * A commitment's dots become {@code ~} in the keys (a dot would be a path). Per unit and policy, not per unit: every
+ * update rewrites its whole document (the embedded server clones, re-encodes and compares it each time), and a unit's
+ * document grew with all its commitments, milestones and reports of every round — O(n²) over a year of 10,000
+ * commitments. A policy bounds it by its items. {@link ScorecardQueries} merges a unit's documents (a unit's single
+ * document written before, {@code _id: "unit:" + unitId}, merges the same way). A unit document is fed by many aggregates,
  * so one {@code lastSequence} per document cannot guard it: every entry is fed by one aggregate (a commitment's, or a
  * round's for reports) and carries that aggregate's sequence in {@code seq}, and an event changes an entry only when
  * the entry has not seen its sequence — the {@link VersionedWrites} rule at entry level. A round document is fed by its
@@ -67,9 +71,9 @@ public class ScorecardProjection extends MongoView {
 
     @EventHandler
     public void on(CommitmentRegistered event, DomainEventMessage<?> message) {
-        List<WriteModel<Document>> writes = new ArrayList<>(unit(event.unitId()));
+        List<WriteModel<Document>> writes = new ArrayList<>(unit(event.commitmentId()));
         for (Milestone milestone : event.milestones()) {
-            writes.add(entry(event.unitId(), "milestones", key(event.commitmentId(), milestone.milestoneId()),
+            writes.add(entry(event.commitmentId(), "milestones", key(event.commitmentId(), milestone.milestoneId()),
                     message.getSequenceNumber(), Map.of("commitmentId", event.commitmentId(),
                             "milestoneId", milestone.milestoneId(), "dueDate", StoredTime.date(milestone.dueDate()))));
         }
@@ -78,15 +82,14 @@ public class ScorecardProjection extends MongoView {
 
     @EventHandler
     public void on(MilestoneCompleted event, DomainEventMessage<?> message) {
-        write(List.of(entry(unitOf(event.commitmentId()), "milestones", key(event.commitmentId(), event.milestoneId()),
+        write(List.of(entry(event.commitmentId(), "milestones", key(event.commitmentId(), event.milestoneId()),
                 message.getSequenceNumber(), Map.of("completedAt", StoredTime.instant(message.getTimestamp())))));
     }
 
     @EventHandler
     public void on(DeadlineChangeRequested event, DomainEventMessage<?> message) {
-        String unitId = unitOf(event.commitmentId());
-        List<WriteModel<Document>> writes = new ArrayList<>(unit(unitId));
-        writes.add(entry(unitId, "changes", key(event.commitmentId(), event.changeId()), message.getSequenceNumber(),
+        List<WriteModel<Document>> writes = new ArrayList<>(unit(event.commitmentId()));
+        writes.add(entry(event.commitmentId(), "changes", key(event.commitmentId(), event.changeId()), message.getSequenceNumber(),
                 Map.of("commitmentId", event.commitmentId(), "changeId", event.changeId(),
                         "requestedAt", StoredTime.instant(message.getTimestamp()))));
         write(writes);
@@ -94,12 +97,11 @@ public class ScorecardProjection extends MongoView {
 
     @EventHandler
     public void on(DeadlineChangeApproved event, DomainEventMessage<?> message) {
-        String unitId = unitOf(event.commitmentId());
         List<WriteModel<Document>> writes = new ArrayList<>();
-        writes.add(decision(unitId, event.commitmentId(), event.changeId(), "APPROVED", message));
+        writes.add(decision(event.commitmentId(), event.changeId(), "APPROVED", message));
         if (event.milestoneId() != null) {
             // the milestone is now due on the approved date: it is judged against that one
-            writes.add(entry(unitId, "milestones", key(event.commitmentId(), event.milestoneId()),
+            writes.add(entry(event.commitmentId(), "milestones", key(event.commitmentId(), event.milestoneId()),
                     message.getSequenceNumber(), Map.of("dueDate", StoredTime.date(event.newDueDate()))));
         }
         write(writes);
@@ -107,14 +109,13 @@ public class ScorecardProjection extends MongoView {
 
     @EventHandler
     public void on(DeadlineChangeRejected event, DomainEventMessage<?> message) {
-        write(List.of(decision(unitOf(event.commitmentId()), event.commitmentId(), event.changeId(), "REJECTED", message)));
+        write(List.of(decision(event.commitmentId(), event.changeId(), "REJECTED", message)));
     }
 
     @EventHandler
     public void on(MajorIssueRaised event, DomainEventMessage<?> message) {
-        String unitId = unitOf(event.commitmentId());
-        List<WriteModel<Document>> writes = new ArrayList<>(unit(unitId));
-        writes.add(entry(unitId, "issues", key(event.commitmentId(), event.issueId()), message.getSequenceNumber(),
+        List<WriteModel<Document>> writes = new ArrayList<>(unit(event.commitmentId()));
+        writes.add(entry(event.commitmentId(), "issues", key(event.commitmentId(), event.issueId()), message.getSequenceNumber(),
                 Map.of("commitmentId", event.commitmentId(), "issueId", event.issueId(),
                         "raisedAt", StoredTime.instant(message.getTimestamp()))));
         write(writes);
@@ -122,7 +123,7 @@ public class ScorecardProjection extends MongoView {
 
     @EventHandler
     public void on(MajorIssueResolved event, DomainEventMessage<?> message) {
-        write(List.of(entry(unitOf(event.commitmentId()), "issues", key(event.commitmentId(), event.issueId()),
+        write(List.of(entry(event.commitmentId(), "issues", key(event.commitmentId(), event.issueId()),
                 message.getSequenceNumber(), Map.of("resolvedAt", StoredTime.instant(message.getTimestamp())))));
     }
 
@@ -146,9 +147,8 @@ public class ScorecardProjection extends MongoView {
     @EventHandler
     public void on(QuarterlyReportRecorded event, DomainEventMessage<?> message) {
         // a report also makes its commitment owe one (reported before the round listed it)
-        String unitId = unitOf(event.commitmentId());
-        List<WriteModel<Document>> writes = new ArrayList<>(unit(unitId));
-        writes.add(entry(unitId, "reports", key(event.roundId(), event.commitmentId()), message.getSequenceNumber(),
+        List<WriteModel<Document>> writes = new ArrayList<>(unit(event.commitmentId()));
+        writes.add(entry(event.commitmentId(), "reports", key(event.roundId(), event.commitmentId()), message.getSequenceNumber(),
                 Map.of("roundId", event.roundId(), "commitmentId", event.commitmentId(),
                         "reportedAt", StoredTime.instant(event.reportedAt()), "late", event.late())));
         write(writes);
@@ -163,36 +163,44 @@ public class ScorecardProjection extends MongoView {
     private List<WriteModel<Document>> owed(String roundId, List<String> commitmentIds, DomainEventMessage<?> message) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (String commitmentId : commitmentIds) {
-            String unitId = unitOf(commitmentId);
-            writes.addAll(unit(unitId));
-            writes.add(entry(unitId, "reports", key(roundId, commitmentId), message.getSequenceNumber(),
+            writes.addAll(unit(commitmentId));
+            writes.add(entry(commitmentId, "reports", key(roundId, commitmentId), message.getSequenceNumber(),
                     Map.of("roundId", roundId, "commitmentId", commitmentId,
                             "joinedAt", StoredTime.instant(message.getTimestamp()))));
         }
         return writes;
     }
 
-    private WriteModel<Document> decision(String unitId, String commitmentId, String changeId, String decision,
+    private WriteModel<Document> decision(String commitmentId, String changeId, String decision,
                                           DomainEventMessage<?> message) {
-        return entry(unitId, "changes", key(commitmentId, changeId), message.getSequenceNumber(),
+        return entry(commitmentId, "changes", key(commitmentId, changeId), message.getSequenceNumber(),
                 Map.of("decision", decision, "decidedAt", StoredTime.instant(message.getTimestamp())));
     }
 
-    /** Creates the unit's document when missing. */
-    private static List<WriteModel<Document>> unit(String unitId) {
-        return List.of(new UpdateOneModel<>(Filters.eq(VersionedWrites.ID, UNIT_PREFIX + unitId),
-                new Document("$setOnInsert", new Document("unitId", unitId)), new UpdateOptions().upsert(true)));
+    /** Creates the document of the commitment's unit and policy when missing. */
+    private static List<WriteModel<Document>> unit(String commitmentId) {
+        return List.of(new UpdateOneModel<>(Filters.eq(VersionedWrites.ID, unitDocumentId(commitmentId)),
+                new Document("$setOnInsert", new Document("unitId", unitOf(commitmentId))
+                        .append("policyId", CommitmentId.policyOf(commitmentId))), new UpdateOptions().upsert(true)));
     }
 
-    /** Sets fields of one entry of a unit's document if the entry has not seen {@code sequence} yet. */
-    private static WriteModel<Document> entry(String unitId, String section, String key, long sequence,
+    /** A unit's facts about one policy's commitments: {@code unit:<unit>~<policy>}. */
+    static String unitDocumentId(String commitmentId) {
+        return UNIT_PREFIX + unitOf(commitmentId) + "~" + CommitmentId.policyOf(commitmentId);
+    }
+
+    /**
+     * Sets fields of one entry of the document of the commitment's unit and policy if the entry has not seen
+     * {@code sequence} yet.
+     */
+    private static WriteModel<Document> entry(String commitmentId, String section, String key, long sequence,
                                               Map<String, Object> fields) {
         String path = section + "." + key;
         Document set = new Document();
         fields.forEach((name, value) -> set.append(path + "." + name, value));
         set.append(path + ".seq", sequence);
         Bson unseen = Filters.or(Filters.exists(path + ".seq", false), Filters.lt(path + ".seq", sequence));
-        return new UpdateOneModel<>(Filters.and(Filters.eq(VersionedWrites.ID, UNIT_PREFIX + unitId), unseen),
+        return new UpdateOneModel<>(Filters.and(Filters.eq(VersionedWrites.ID, unitDocumentId(commitmentId)), unseen),
                 new Document("$set", set));
     }
 

@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Answers {@link FindScorecard}: reads the scorecard view whole (one document per unit and per round, a few dozen) and
+ * Answers {@link FindScorecard}: reads the scorecard view whole (one document per unit and policy, one per round) and
  * the units with their current lights (one query), and sums the period with {@link ScorecardRules}.
  */
 @Component
 public class ScorecardQueries {
+
+    private static final List<String> SECTIONS = List.of("milestones", "reports", "changes", "issues");
 
     private final MongoTemplate mongo;
     private final UnitBoardQueries units;
@@ -48,7 +50,7 @@ public class ScorecardQueries {
             if (id.startsWith(ScorecardProjection.ROUND_PREFIX)) {
                 rounds.put(d.getString("roundId"), d);
             } else if (id.startsWith(ScorecardProjection.UNIT_PREFIX)) {
-                unitFacts.put(d.getString("unitId"), d);
+                unitFacts.merge(d.getString("unitId"), d, ScorecardQueries::merged);
             }
         }
         List<UnitSummary> listed = units.handle(new FindUnits()).stream()
@@ -56,5 +58,16 @@ public class ScorecardQueries {
                 .toList();
         LocalDate today = LocalDate.now(clock);
         return new ScorecardRules(query.from(), query.to(), today, clock.getZone(), rounds).scorecard(listed, unitFacts);
+    }
+
+    /** A unit's facts from two of its documents (one per policy): the union of their entries, section by section. */
+    private static Document merged(Document a, Document b) {
+        Document facts = new Document(a);
+        for (String section : SECTIONS) {
+            Document entries = new Document(a.get(section, new Document()));
+            entries.putAll(b.get(section, new Document()));
+            facts.put(section, entries);
+        }
+        return facts;
     }
 }

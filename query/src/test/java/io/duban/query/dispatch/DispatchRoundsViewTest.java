@@ -149,13 +149,15 @@ class DispatchRoundsViewTest extends WireMongoTest {
     void the_view_follows_the_round_and_ignores_repeated_events() {
         round.forEach(this::apply);
         apply(closed());
-        Document once = mongo.getCollection(DispatchRoundsProjection.COLLECTION).find().first();
+        List<Document> once = mongo.getCollection(DispatchRoundsProjection.COLLECTION).find().into(new ArrayList<>());
 
         round.forEach(this::apply);
         apply(closed());
 
         List<Document> twice = mongo.getCollection(DispatchRoundsProjection.COLLECTION).find().into(new ArrayList<>());
-        assertThat(twice).containsExactly(once);
+        assertThat(twice).isEqualTo(once);
+        // the header and one bucket per policy of its commitments
+        assertThat(once).extracting(d -> d.getString("_id")).containsExactlyInAnyOrder(ROUND, ROUND + "~" + POLICY_ID);
         DispatchRoundView view = queries.handle(new FindDispatchRound(ROUND));
         assertThat(view.status()).isEqualTo("CLOSED");
         assertThat(view.reportDeadline()).isEqualTo(DEADLINE);
@@ -172,6 +174,36 @@ class DispatchRoundsViewTest extends WireMongoTest {
     }
 
     /** The quarter round with a unit that never reports, at the view level. */
+    @Test
+    void a_round_over_two_policies_reads_whole_and_so_does_a_round_document_written_before_buckets() {
+        // given: the round also lists a commitment of another policy, which reports
+        String elsewhere = "nzf-2024-2.3." + TRANSPORT.unitId();
+        apply(event(0, new DispatchRoundOpened(ROUND, START, END, DEADLINE, List.of(finance, elsewhere), SCHEDULE),
+                Instant.parse("2024-07-01T00:30:00Z")));
+        apply(event(1, report(elsewhere, Instant.parse("2024-07-03T02:00:00Z"), false), Instant.parse("2024-07-03T02:00:01Z")));
+        // and a round of the shape before buckets: every list in the round's own document
+        mongo.getCollection(DispatchRoundsProjection.COLLECTION).insertOne(new Document("_id", "2024-Q2")
+                .append("quarterStart", "2024-04-01").append("quarterEnd", "2024-06-30")
+                .append("reportDeadline", "2024-04-15").append("status", "OPEN")
+                .append("commitmentIds", List.of(finance, city.commitmentId()))
+                .append("joins", List.of()).append("reminders", List.of())
+                .append("reports", List.of(new Document("commitmentId", finance).append("progress", 40)))
+                .append("lastSequence", 3L));
+        DispatchRoundReader reader = new DispatchRoundReader(mongo, new CommitmentReader(mongo),
+                Clock.fixed(Instant.parse("2024-11-15T01:00:00Z"), SHANGHAI));
+
+        // when
+        DispatchRoundView q3 = reader.byId(ROUND).orElseThrow();
+        DispatchRoundView q2 = reader.byId("2024-Q2").orElseThrow();
+
+        // then
+        assertThat(q3.commitmentIds()).containsExactlyInAnyOrder(finance, elsewhere);
+        assertThat(q3.reports()).extracting(DispatchRoundView.Report::commitmentId).containsExactly(elsewhere);
+        assertThat(q3.withoutReport()).containsExactly(finance);
+        assertThat(q2.withoutReport()).containsExactly(city.commitmentId());
+        assertThat(reader.all()).extracting(DispatchRoundView::roundId).containsExactly(ROUND, "2024-Q2");
+    }
+
     @Test
     void the_digest_of_a_closed_round_lists_the_unit_that_never_reported_and_judges_lights_at_the_quarter_end() {
         round.forEach(this::apply);

@@ -42,6 +42,7 @@ import static io.duban.query.fixtures.EventMessages.commitment;
 import static io.duban.query.fixtures.EventMessages.message;
 import static io.duban.query.fixtures.SampleEvents.DEVELOPMENT;
 import static io.duban.query.fixtures.SampleEvents.FINANCE;
+import static io.duban.query.fixtures.SampleEvents.POLICY_ID;
 import static io.duban.query.fixtures.SampleEvents.FINANCE_OFFICIAL;
 import static io.duban.query.fixtures.SampleEvents.TRANSPORT;
 import static io.duban.query.fixtures.SampleEvents.OFFICE;
@@ -195,7 +196,8 @@ class ScorecardViewTest extends WireMongoTest {
 
         assertThat(documents()).isEqualTo(once);
         assertThat(once).extracting(d -> d.getString("_id"))
-                .containsExactly("round:2024-Q3", "round:2024-Q4", "unit:" + DEVELOPMENT.unitId(), "unit:" + FINANCE.unitId());
+                .containsExactly("round:2024-Q3", "round:2024-Q4", "unit:" + DEVELOPMENT.unitId() + "~" + POLICY_ID,
+                        "unit:" + FINANCE.unitId() + "~" + POLICY_ID);
     }
 
     @Test

@@ -4,7 +4,10 @@ import io.duban.query.api.ActorRef;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A dispatch round as the {@code dispatch_rounds} view holds it (see {@code DispatchRoundsProjection}).
@@ -41,7 +44,8 @@ public record DispatchRoundView(String roundId, LocalDate quarterStart, LocalDat
 
     /** Commitments of the round without a report (the recorded list once closed, else computed now), less the exempt. */
     public List<String> notReportedNow() {
-        return withoutReport().stream().filter(id -> !exempt.contains(id)).toList();
+        Set<String> owingNone = new HashSet<>(exempt);
+        return withoutReport().stream().filter(id -> !owingNone.contains(id)).toList();
     }
 
     /** Commitments of the round without a report, the exempt included. */
@@ -49,7 +53,7 @@ public record DispatchRoundView(String roundId, LocalDate quarterStart, LocalDat
         if (notReported != null) {
             return notReported;
         }
-        List<String> reported = reports.stream().map(Report::commitmentId).toList();
+        Set<String> reported = reports.stream().map(Report::commitmentId).collect(Collectors.toSet());
         return commitmentIds.stream().filter(id -> !reported.contains(id)).toList();
     }
 }
