@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * View {@value #COLLECTION}: the facts the scorecard (考核评价) sums, one document per unit and policy and one per
@@ -160,14 +161,31 @@ public class ScorecardProjection extends MongoView {
                 new Document("$set", new Document("closed", true)))));
     }
 
+    /**
+     * One write per document for all of the round's commitments in it, not one per commitment: a round opens with
+     * every open commitment (10,000 entries made one unit of work of 20,000 updates, past Axon's time limit, retried
+     * forever). The event's entries of one document are new together or seen together (each update of a document is
+     * atomic), so the update applies when none of them has seen the event.
+     */
     private List<WriteModel<Document>> owed(String roundId, List<String> commitmentIds, DomainEventMessage<?> message) {
+        long sequence = message.getSequenceNumber();
+        Map<String, List<String>> byDocument = new TreeMap<>();
+        commitmentIds.forEach(id -> byDocument.computeIfAbsent(unitDocumentId(id), d -> new ArrayList<>()).add(id));
         List<WriteModel<Document>> writes = new ArrayList<>();
-        for (String commitmentId : commitmentIds) {
-            writes.addAll(unit(commitmentId));
-            writes.add(entry(commitmentId, "reports", key(roundId, commitmentId), message.getSequenceNumber(),
-                    Map.of("roundId", roundId, "commitmentId", commitmentId,
-                            "joinedAt", StoredTime.instant(message.getTimestamp()))));
-        }
+        byDocument.forEach((documentId, ids) -> {
+            writes.addAll(unit(ids.get(0)));
+            Document set = new Document();
+            List<Bson> unseen = new ArrayList<>();
+            for (String commitmentId : ids) {
+                String path = "reports." + key(roundId, commitmentId);
+                set.append(path + ".roundId", roundId).append(path + ".commitmentId", commitmentId)
+                        .append(path + ".joinedAt", StoredTime.instant(message.getTimestamp()))
+                        .append(path + ".seq", sequence);
+                unseen.add(unseen(path, sequence));
+            }
+            writes.add(new UpdateOneModel<>(Filters.and(Filters.eq(VersionedWrites.ID, documentId), Filters.and(unseen)),
+                    new Document("$set", set)));
+        });
         return writes;
     }
 
@@ -199,9 +217,13 @@ public class ScorecardProjection extends MongoView {
         Document set = new Document();
         fields.forEach((name, value) -> set.append(path + "." + name, value));
         set.append(path + ".seq", sequence);
-        Bson unseen = Filters.or(Filters.exists(path + ".seq", false), Filters.lt(path + ".seq", sequence));
-        return new UpdateOneModel<>(Filters.and(Filters.eq(VersionedWrites.ID, unitDocumentId(commitmentId)), unseen),
-                new Document("$set", set));
+        return new UpdateOneModel<>(Filters.and(Filters.eq(VersionedWrites.ID, unitDocumentId(commitmentId)),
+                unseen(path, sequence)), new Document("$set", set));
+    }
+
+    /** The entry at {@code path} has not seen {@code sequence}. */
+    private static Bson unseen(String path, long sequence) {
+        return Filters.or(Filters.exists(path + ".seq", false), Filters.lt(path + ".seq", sequence));
     }
 
     static String key(String first, String second) {
