@@ -43,7 +43,7 @@ public class ItemBoardQueries {
         if (items.isEmpty() && query.policyId() != null && catalog.policy(query.policyId()).isEmpty()) {
             throw new NotFoundException("未找到政策文件：" + query.policyId());
         }
-        Map<ItemRef, List<CommitmentView>> byItem = commitments.find(null, query.policyId(), null).stream()
+        Map<ItemRef, List<CommitmentView>> byItem = commitments.findForBoard(null, query.policyId(), null).stream()
                 .collect(Collectors.groupingBy(c -> new ItemRef(c.policyId(), c.itemNumber())));
         return items.stream().map(item -> {
             List<CommitmentView> itemCommitments = byItem.getOrDefault(item.ref(), List.of());

@@ -43,7 +43,7 @@ public class UnitBoardQueries {
 
     @QueryHandler
     public List<UnitSummary> handle(FindUnits query) {
-        Map<String, List<CommitmentView>> byUnit = commitments.find(null, null, null).stream()
+        Map<String, List<CommitmentView>> byUnit = commitments.findForBoard(null, null, null).stream()
                 .collect(Collectors.groupingBy(CommitmentView::unitId));
         return catalog.units().stream().map(unit -> {
             Map<ItemRef, CommitmentView> mine = byItem(byUnit.getOrDefault(unit.unitId(), List.of()));

@@ -2,6 +2,7 @@ package io.duban.query.board;
 
 import io.duban.query.api.board.FindCommitments;
 import io.duban.query.api.board.CommitmentSummary;
+import io.duban.query.api.commitment.CommitmentView;
 import io.duban.command.api.CommitmentRegistered;
 import io.duban.command.api.CommitmentReopened;
 import io.duban.command.api.CompletionClaimed;
@@ -130,6 +131,23 @@ class OverdueFilterTest extends WireMongoTest {
             List<String> judgedOneByOne = reader.find(null, null, null).stream()
                     .filter(c -> lights.of(c).color() == LightColor.RED).map(c -> c.commitmentId()).toList();
             assertThat(narrowed).as("overdue on %s", today).containsExactlyElementsOf(judgedOneByOne);
+        }
+    }
+
+    @Test
+    void theBoardsTrimmedCommitmentsGetTheSameLightsAndRowsAsTheWholeOnes() {
+        List<CommitmentView> whole = reader.find(null, null, null);
+        List<CommitmentView> trimmed = reader.findForBoard(null, null, null);
+        assertThat(trimmed).extracting(CommitmentView::commitmentId)
+                .containsExactlyElementsOf(whole.stream().map(CommitmentView::commitmentId).toList());
+        for (int offset = -90; offset <= 90; offset += 30) {
+            TrafficLights lights = lightsOn(BASE.plusDays(offset));
+            for (int i = 0; i < whole.size(); i++) {
+                // the light with its reasons and the board row, field by field
+                assertThat(lights.of(trimmed.get(i))).isEqualTo(lights.of(whole.get(i)));
+                assertThat(CommitmentSummary.of(trimmed.get(i), lights.of(trimmed.get(i))))
+                        .isEqualTo(CommitmentSummary.of(whole.get(i), lights.of(whole.get(i))));
+            }
         }
     }
 
