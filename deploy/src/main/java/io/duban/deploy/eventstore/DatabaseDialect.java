@@ -5,15 +5,15 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenTableFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 
 /**
- * The databases the event store supports and the DDL each needs. Binary columns are {@code BLOB} on H2 and
- * {@code bytea} on PostgreSQL (never {@code oid}/large objects, which need {@code lo_unlink} to be cleaned up).
+ * The databases the event store supports and the DDL each needs. Binary columns are {@code bytea} on PostgreSQL (never
+ * {@code oid}/large objects, which need {@code lo_unlink} to be cleaned up); on H2 events, snapshots and tokens are
+ * {@code VARBINARY} and files ({@link #binaryColumnType()}, evidence) {@code BLOB}.
  */
 public enum DatabaseDialect {
 
@@ -26,8 +26,8 @@ public enum DatabaseDialect {
 
         @Override
         public TokenTableFactory tokenTableFactory() {
-            // VARCHAR columns and a BLOB token: valid H2 2.x as it is.
-            return GenericTokenTableFactory.INSTANCE;
+            // VARCHAR columns, and the token in the row (see H2EventTableFactory.H2_MESSAGE_BYTES)
+            return H2TokenTableFactory.INSTANCE;
         }
 
         @Override

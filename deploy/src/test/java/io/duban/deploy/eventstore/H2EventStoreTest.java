@@ -20,6 +20,6 @@ class H2EventStoreTest extends AbstractEventStoreTest {
 
     @Override
     protected String expectedBinaryColumnType() {
-        return "BINARY LARGE OBJECT";
+        return "BINARY VARYING";
     }
 }
