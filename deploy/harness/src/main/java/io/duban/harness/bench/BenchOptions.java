@@ -17,10 +17,13 @@ import java.util.Map;
  * @param lagRate     progress updates per second of the projection lag phase
  * @param lagSeconds  how long that phase measures (0 = off)
  * @param overdueSizes numbers of open commitments the overdue check is timed at, ascending (empty = skip)
+ * @param consoleCommitments commitments seeded for the console pages' render times (0 = skip)
+ * @param consoleRequests requests timed per console page
  */
 public record BenchOptions(int commitments, int reports, int replies, int threads, String out,
                            List<BenchTarget> targets, long scaleEvents, int scaleSeconds, int lagRate,
-                           int lagSeconds, List<Integer> overdueSizes) {
+                           int lagSeconds, List<Integer> overdueSizes, int consoleCommitments,
+                           int consoleRequests) {
 
     static final List<Integer> DEFAULT_OVERDUE_SIZES = List.of(10_000, 25_000, 50_000, 100_000);
 
@@ -32,7 +35,9 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
             + "[--lag-rate=N (progress updates/s of the projection lag phase, default 200)] "
             + "[--lag-seconds=S (how long to measure it, default 30; 0 = off)] "
             + "[--overdue-sizes=N,N,... (open commitments to time the overdue check at, default "
-            + "10000,25000,50000,100000; 0 = skip)]; "
+            + "10000,25000,50000,100000; 0 = skip)] "
+            + "[--console-commitments=N (commitments seeded before timing the console pages, default 10000; 0 = skip)] "
+            + "[--console-requests=K (requests timed per page, default 50)]; "
             + "env DUBAN_BENCH_POSTGRES_URL adds a PostgreSQL run";
 
     public static BenchOptions parse(String[] args) {
@@ -52,6 +57,8 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
         int lagRate = 200;
         int lagSeconds = 30;
         List<Integer> overdueSizes = DEFAULT_OVERDUE_SIZES;
+        int consoleCommitments = 10_000;
+        int consoleRequests = 50;
         for (String arg : args) {
             if (arg.startsWith("--events=")) {
                 commitments = positive(arg);
@@ -84,6 +91,13 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
                 }
             } else if (arg.startsWith("--overdue-sizes=")) {
                 overdueSizes = sizes(value(arg));
+            } else if (arg.startsWith("--console-commitments=")) {
+                consoleCommitments = Integer.parseInt(value(arg));
+                if (consoleCommitments < 0) {
+                    throw new IllegalArgumentException("--console-commitments must be >= 0");
+                }
+            } else if (arg.startsWith("--console-requests=")) {
+                consoleRequests = positive(arg);
             } else if (arg.equals("--no-embedded")) {
                 embedded = false;
             } else {
@@ -104,7 +118,7 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
             throw new IllegalArgumentException("--no-embedded needs --db-url or DUBAN_BENCH_POSTGRES_URL");
         }
         return new BenchOptions(commitments, reports, replies, threads, out, List.copyOf(targets), scaleEvents,
-                scaleSeconds, lagRate, lagSeconds, overdueSizes);
+                scaleSeconds, lagRate, lagSeconds, overdueSizes, consoleCommitments, consoleRequests);
     }
 
     Map<String, Object> asMap() {
@@ -119,6 +133,8 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
         map.put("lagRate", lagRate);
         map.put("lagSeconds", lagSeconds);
         map.put("overdueSizes", overdueSizes);
+        map.put("consoleCommitments", consoleCommitments);
+        map.put("consoleRequests", consoleRequests);
         return map;
     }
 

@@ -12,6 +12,7 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The demo: the product in its {@code demo} profile with the DingTalk fake plugged in from outside. The fake starts
@@ -35,10 +36,16 @@ public final class DemoApplication {
 
     /** Starts the demo with the product's command-line arguments ({@code --server.port=…}, …). */
     public static ConfigurableApplicationContext run(String... args) {
+        return run(List.of(), args);
+    }
+
+    /** As {@link #run(String...)}, with more configuration classes (the bench's instruments). */
+    public static ConfigurableApplicationContext run(List<Class<?>> extraSources, String... args) {
         FakeDingTalk fake = FakeDingTalk.start(FakeDingTalkSettings.generated(), Clock.systemUTC(), 0);
         try {
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(DubanApplication.class,
-                    DemoEndpoints.class)
+            List<Class<?>> sources = new java.util.ArrayList<>(List.of(DubanApplication.class, DemoEndpoints.class));
+            sources.addAll(extraSources);
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
                     .profiles(DemoModeCheck.PROFILE)
                     .initializers(app -> plugIn(fake, app))
                     .run(args);

@@ -46,6 +46,19 @@ class BenchOptionsTest {
     }
 
     @Test
+    void the_console_phase_seeds_ten_thousand_commitments_unless_told_otherwise_and_zero_skips_it() {
+        assertThat(BenchOptions.parse(new String[0], null).consoleCommitments()).isEqualTo(10_000);
+        assertThat(BenchOptions.parse(new String[0], null).consoleRequests()).isEqualTo(50);
+        BenchOptions options = BenchOptions.parse(new String[]{"--console-commitments=0", "--console-requests=7"}, null);
+        assertThat(options.consoleCommitments()).isZero();
+        assertThat(options.consoleRequests()).isEqualTo(7);
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--console-commitments=-1"}, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--console-requests=0"}, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void a_postgres_url_from_the_environment_or_the_command_line_adds_a_run() {
         BenchOptions fromEnv = BenchOptions.parse(new String[]{"--events=50"}, "jdbc:postgresql://db/duban");
         assertThat(fromEnv.commitments()).isEqualTo(50);
