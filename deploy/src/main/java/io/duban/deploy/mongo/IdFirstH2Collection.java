@@ -38,8 +38,9 @@ final class IdFirstH2Collection extends H2Collection {
             Index<Object> idIndex = idIndex();
             Document byId = new Document(ID, idCriterion);
             if (idIndex != null && idIndex.canHandle(byId)) {
-                return matchDocuments(query, idIndex.getPositions(byId), orderBy, numberToSkip, limit, batchSize,
-                        fieldSelector);
+                // the candidates have those ids: matching {_id: {$in: [n ids]}} again cost n² comparisons
+                return matchDocuments(withoutIdCriterion(query), idIndex.getPositions(byId), orderBy, numberToSkip,
+                        limit, batchSize, fieldSelector);
             }
         }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
@@ -61,6 +62,30 @@ final class IdFirstH2Collection extends H2Collection {
             }
         }
         return null;
+    }
+
+    /** The query less the {@code _id} criterion {@link #idCriterion} found (at the top level or in the top-level $and). */
+    private static Document withoutIdCriterion(Document query) {
+        Document rest = new Document(query);
+        if (isIdLookup(rest.get(ID))) {
+            rest.remove(ID);
+            return rest;
+        }
+        if (rest.get("$and") instanceof List<?> clauses) {
+            List<Object> others = new java.util.ArrayList<>(clauses);
+            for (int i = 0; i < others.size(); i++) {
+                if (others.get(i) instanceof Document d && d.size() == 1 && isIdLookup(d.get(ID))) {
+                    others.remove(i);
+                    break;
+                }
+            }
+            if (others.isEmpty()) {
+                rest.remove("$and");
+            } else {
+                rest.put("$and", others);
+            }
+        }
+        return rest;
     }
 
     /** A plain value or {@code {$in: [...]}}: what the unique index can answer. */

@@ -72,6 +72,11 @@ class IdFirstLookupTest {
                     Filters.and(Filters.eq("_id", "c-9"), Filters.eq("progress", -2)),
                     Filters.and(Filters.in("_id", "c-1", "c-2", "c-3", "nope"), Filters.gt("progress", 2)),
                     Filters.and(Filters.eq("_id", "missing"), Filters.exists("unitId")),
+                    Filters.in("_id", "c-4", "c-40", "nope"),
+                    Filters.and(Filters.in("_id", java.util.stream.IntStream.range(0, 60).mapToObj(i -> "c-" + i)
+                            .toList()), Filters.eq("unitId", "u1")),
+                    new Document("_id", "c-3").append("unitId", "u0"),
+                    new Document("_id", "c-3").append("unitId", "u1"),
                     Filters.eq("unitId", "u2"));
 
             // then every read and the whole collection are the same
