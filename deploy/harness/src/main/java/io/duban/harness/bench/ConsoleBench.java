@@ -16,6 +16,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +48,19 @@ import io.duban.command.api.dispatch.DispatchRoundOpened;
 import io.duban.command.api.dispatch.QuarterlyReportRecorded;
 import io.duban.command.catalog.BundledPolicyProperties;
 import io.duban.command.dispatch.DispatchReports;
+import io.duban.query.api.board.FindItemBoard;
+import io.duban.query.api.board.ItemBoardEntry;
+import io.duban.query.api.dispatch.DispatchRoundView;
+import io.duban.query.api.dispatch.FindDispatchRound;
+import io.duban.query.api.inbox.FindOfficeInbox;
+import io.duban.query.api.inbox.OfficeInbox;
+import io.duban.query.api.overdue.FindOverdueHistory;
+import io.duban.query.api.overdue.OverdueHistory;
+import io.duban.query.api.scorecard.FindScorecard;
+import io.duban.query.api.scorecard.Scorecard;
 import io.duban.query.rebuild.ViewRebuilder;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -110,10 +127,52 @@ final class ConsoleBench {
         result.figure("console: seeded events until every processor caught up", waited, "s");
         out.printf("console: every processor %s after %.1f s%n", caughtUp ? "caught up" : "NOT caught up", waited);
 
+        timeQueries(app);
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         Browser office = Browser.signedIn(port, "office", "office-demo");
         MongoCommandCounter counter = app.getBean(MongoCommandCounter.class);
         for (Page page : PAGES) {
+            try {
+                timePage(office, counter, page, wanted);
+            } catch (RuntimeException e) {
+                // reported, not fatal: the other page and the phases after this one still count
+                result.detail("consolePageFailed." + page.path(), e.getMessage());
+                out.println("console: " + page.path() + " failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The queries 总览 sends, each timed alone through the query bus (what the page's time is made of). */
+    private void timeQueries(ConfigurableApplicationContext app) {
+        QueryGateway queries = app.getBean(QueryGateway.class);
+        LocalDate today = LocalDate.now(ZONE);
+        Map<String, Supplier<CompletableFuture<?>>> asked = new LinkedHashMap<>();
+        asked.put("FindItemBoard", () -> queries.query(new FindItemBoard(null),
+                ResponseTypes.multipleInstancesOf(ItemBoardEntry.class)));
+        asked.put("FindScorecard", () -> queries.query(new FindScorecard(today.withDayOfYear(1),
+                today.withDayOfYear(today.lengthOfYear())), Scorecard.class));
+        asked.put("FindOfficeInbox", () -> queries.query(new FindOfficeInbox(), OfficeInbox.class));
+        asked.put("FindDispatchRound", () -> queries.query(new FindDispatchRound(DispatchRoundId.of(today)),
+                DispatchRoundView.class));
+        asked.put("FindOverdueHistory", () -> queries.query(new FindOverdueHistory(today.minusDays(90), today),
+                OverdueHistory.class));
+        asked.forEach((name, query) -> {
+            long t0 = System.nanoTime();
+            try {
+                query.get().get(2, TimeUnit.MINUTES);
+                double millis = (System.nanoTime() - t0) / 1e6;
+                result.figure("console: query " + name + " alone (总览 sends five)", millis, "ms");
+                out.printf("console: %s in %.0f ms%n", name, millis);
+            } catch (Exception e) {
+                result.detail("consoleQueryFailed." + name, e.getClass().getSimpleName() + " after "
+                        + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                out.printf("console: %s failed after %d ms: %s%n", name, (System.nanoTime() - t0) / 1_000_000, e);
+            }
+        });
+    }
+
+    private void timePage(Browser office, MongoCommandCounter counter, Page page, int wanted) {
+        try {
             for (int i = 0; i < WARMUP; i++) {
                 office.page(page);
             }
@@ -139,6 +198,10 @@ final class ConsoleBench {
             result.detail("consolePageChars." + page.path(), bytes);
             out.printf("console: %s p50 %.0f ms, p95 %.0f ms, %d MongoDB commands%n", page.path(),
                     Percentile.of(nanos, 0.50) / 1e6, Percentile.of(nanos, 0.95) / 1e6, commands[n / 2]);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
