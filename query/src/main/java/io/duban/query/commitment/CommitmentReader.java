@@ -108,11 +108,11 @@ public class CommitmentReader {
      * MongoDB server shares it) until the overview's queries ran past their time limit.
      */
     public List<CommitmentView> findForBoard(String unitId, String policyId, Integer itemNumber) {
-        Bson filter = Filters.and(criteria(unitId, policyId, itemNumber));
+        List<Bson> criteria = criteria(unitId, policyId, itemNumber);
         List<CommitmentView> found = new ArrayList<>();
-        mongo.getCollection(CommitmentsProjection.COLLECTION).find(criteria(unitId, policyId, itemNumber).isEmpty()
-                        ? new Document() : filter).projection(BOARD_FIELDS).batchSize(BATCH)
-                .forEach(document -> found.add(CommitmentDocuments.view(document)));
+        mongo.getCollection(CommitmentsProjection.COLLECTION)
+                .find(criteria.isEmpty() ? new Document() : Filters.and(criteria)).projection(BOARD_FIELDS)
+                .batchSize(BATCH).forEach(document -> found.add(CommitmentDocuments.view(document)));
         found.sort(ORDER);
         return found;
     }

@@ -1,10 +1,8 @@
 package io.duban.harness.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,7 +57,6 @@ import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.DefaultResourceLoader;
 
 /** One run of the benchmark on one fresh database, against the real application. */
 final class BenchRun {
@@ -155,10 +152,7 @@ final class BenchRun {
         ItemCatalog catalog = app.getBean(ItemCatalog.class);
         DataSource dataSource = app.getBean(DataSource.class);
         BundledPolicyProperties bundled = app.getBean(BundledPolicyProperties.class);
-        String text;
-        try (InputStream in = new DefaultResourceLoader(BenchRun.class.getClassLoader()).getResource(bundled.location()).getInputStream()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String text = BundledPolicyText.of(bundled);
         List<SupportItem> items = new ArrayList<>();
         this.items = items;
         for (int n = 1; n <= 9999; n++) {

@@ -1,6 +1,5 @@
 package io.duban.harness.bench;
 
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.CookieManager;
 import java.net.URI;
@@ -71,7 +70,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * The console's render times (issue 13): seeds {@code --console-commitments} commitments as the events their
@@ -91,7 +89,6 @@ import org.springframework.core.io.DefaultResourceLoader;
 final class ConsoleBench {
 
     static final String POLICY_PREFIX = "console-";
-    private static final int APPEND_BATCH = 1_000;
     private static final int WARMUP = 3;
     private static final Duration PAGE_BUDGET = Duration.ofMinutes(2);
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -217,11 +214,7 @@ final class ConsoleBench {
         EventStore eventStore = app.getBean(EventStore.class);
         CommandGateway commands = app.getBean(CommandGateway.class);
         BundledPolicyProperties bundled = app.getBean(BundledPolicyProperties.class);
-        String text;
-        try (InputStream in = new DefaultResourceLoader(ConsoleBench.class.getClassLoader())
-                .getResource(bundled.location()).getInputStream()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String text = BundledPolicyText.of(bundled);
         // The round's joins and reports are seeded below as the events DispatchReports' commands would record;
         // left running, it would send 20,000 commands for them (the write path, measured by the write phase).
         app.getBean(EventProcessingConfiguration.class).eventProcessor(DispatchReports.PROCESSING_GROUP)
@@ -233,8 +226,7 @@ final class ConsoleBench {
             commands.sendAndWait(new ImportPolicy(POLICY_PREFIX + p, text, Actor.system("bench")));
         }
         LocalDate today = LocalDate.now(ZONE);
-        List<EventMessage<?>> batch = new ArrayList<>(APPEND_BATCH);
-        long seeded = 0;
+        EventAppender appender = new EventAppender(eventStore);
         int made = 0;
         List<String> joined = new ArrayList<>();
         List<QuarterlyReportRecorded> reports = new ArrayList<>();
@@ -246,55 +238,33 @@ final class ConsoleBench {
                         break outer;
                     }
                     Events events = commitment(made++, POLICY_PREFIX + p, item, unit, today);
-                    batch.addAll(events.messages);
+                    appender.addAll(events.messages);
                     joined.add(events.aggregateId);
                     events.report().ifPresent(reports::add);
-                    if (batch.size() >= APPEND_BATCH) {
-                        eventStore.publish(batch);
-                        seeded += batch.size();
-                        batch = new ArrayList<>(APPEND_BATCH);
-                    }
                 }
             }
         }
-        if (!batch.isEmpty()) {
-            eventStore.publish(batch);
-            seeded += batch.size();
-        }
-        return seeded + seedRound(eventStore, today, joined, reports);
+        seedRound(eventStore, appender, today, joined, reports);
+        return appender.flush();
     }
 
     /** This quarter's round: the commitments join it, and those that reported count (opened first if need be). */
-    private static long seedRound(EventStore eventStore, LocalDate today, List<String> joined,
+    private static void seedRound(EventStore eventStore, EventAppender appender, LocalDate today, List<String> joined,
                                   List<QuarterlyReportRecorded> reports) {
+        appender.flush(); // the round's last sequence number, below, must see what came before
         String roundId = DispatchRoundId.of(today);
+        LocalDate start = DispatchRoundId.quarterStart(roundId);
         Actor recorder = Actor.system("季度调度登记");
         List<Object> payloads = new ArrayList<>();
         long next = eventStore.lastSequenceNumberFor(roundId).map(last -> last + 1).orElse(0L);
-        if (next == 0) {
-            LocalDate start = DispatchRoundId.quarterStart(roundId);
-            payloads.add(new DispatchRoundOpened(roundId, start, DispatchRoundId.quarterEnd(roundId),
-                    start.plusDays(14), joined, recorder));
-        } else {
-            payloads.add(new CommitmentsJoinedDispatchRound(roundId, start(roundId).plusDays(14), joined, recorder));
-        }
+        payloads.add(next == 0
+                ? new DispatchRoundOpened(roundId, start, DispatchRoundId.quarterEnd(roundId), start.plusDays(14),
+                        joined, recorder)
+                : new CommitmentsJoinedDispatchRound(roundId, start.plusDays(14), joined, recorder));
         payloads.addAll(reports);
-        List<EventMessage<?>> batch = new ArrayList<>(APPEND_BATCH);
         for (Object payload : payloads) {
-            batch.add(new GenericDomainEventMessage<>("DispatchRound", roundId, next++, payload));
-            if (batch.size() == APPEND_BATCH) {
-                eventStore.publish(batch);
-                batch = new ArrayList<>(APPEND_BATCH);
-            }
+            appender.add(new GenericDomainEventMessage<>("DispatchRound", roundId, next++, payload));
         }
-        if (!batch.isEmpty()) {
-            eventStore.publish(batch);
-        }
-        return payloads.size();
-    }
-
-    private static LocalDate start(String roundId) {
-        return DispatchRoundId.quarterStart(roundId);
     }
 
     private static Events commitment(int i, String policy, SupportItem item, ResponsibleUnit unit, LocalDate today) {

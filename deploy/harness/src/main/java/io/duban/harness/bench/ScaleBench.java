@@ -1,8 +1,6 @@
 package io.duban.harness.bench;
 
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,7 +30,6 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * The scale run: seeds {@code --scale-events} more events (one registration and nine progress reports per
@@ -43,7 +40,6 @@ import org.springframework.core.io.DefaultResourceLoader;
 final class ScaleBench {
 
     static final int EVENTS_PER_COMMITMENT = 10;
-    private static final int APPEND_BATCH = 1_000;
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final BenchOptions options;
@@ -62,11 +58,7 @@ final class ScaleBench {
         EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
         ViewRebuilder rebuilder = app.getBean(ViewRebuilder.class);
         BundledPolicyProperties bundled = app.getBean(BundledPolicyProperties.class);
-        String text;
-        try (InputStream in = new DefaultResourceLoader(ScaleBench.class.getClassLoader())
-                .getResource(bundled.location()).getInputStream()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String text = BundledPolicyText.of(bundled);
         long commitments = (options.scaleEvents() + EVENTS_PER_COMMITMENT - 1) / EVENTS_PER_COMMITMENT;
         int pairsPerPolicy = items.stream().mapToInt(i -> i.units().size()).sum();
         long policies = (commitments + pairsPerPolicy - 1) / pairsPerPolicy;
@@ -78,8 +70,7 @@ final class ScaleBench {
             commands.sendAndWait(new ImportPolicy("scale-" + p, text, Actor.system("bench")));
         }
         LocalDate today = LocalDate.now(ZONE);
-        List<EventMessage<?>> batch = new ArrayList<>(APPEND_BATCH);
-        long seeded = 0;
+        EventAppender appender = new EventAppender(eventStore);
         long made = 0;
         outer:
         for (long p = 1; p <= policies; p++) {
@@ -92,27 +83,19 @@ final class ScaleBench {
                     String id = CommitmentId.of(policy, item.number(), unit.unitId());
                     Actor actor = new Actor("scale-" + unit.unitId(), "规模测试（" + unit.name() + "）", Role.UNIT,
                             Set.of(unit.unitId()), Channel.WEB, null);
-                    batch.add(domainEvent(id, 0, new CommitmentRegistered(id, policy, item.number(), unit.unitId(),
+                    appender.add(domainEvent(id, 0, new CommitmentRegistered(id, policy, item.number(), unit.unitId(),
                             unit.name(), new ResponsiblePerson("责任人" + item.number(), "处长"),
                             "先制定实施方案，再分步落实第 " + item.number() + " 项", today.minusDays(30),
                             today.plusDays(300), List.of(new Milestone("M1", "制定实施方案", today.plusDays(100)),
                             new Milestone("M2", "全面落实", today.plusDays(250))), actor)));
                     for (int k = 1; k < EVENTS_PER_COMMITMENT; k++) {
-                        batch.add(domainEvent(id, k, new ProgressReported(id, k * 10, (k - 1) * 10,
+                        appender.add(domainEvent(id, k, new ProgressReported(id, k * 10, (k - 1) * 10,
                                 "第 " + k + " 次进度报告", null, actor)));
-                    }
-                    if (batch.size() >= APPEND_BATCH) {
-                        eventStore.publish(batch);
-                        seeded += batch.size();
-                        batch = new ArrayList<>(APPEND_BATCH);
                     }
                 }
             }
         }
-        if (!batch.isEmpty()) {
-            eventStore.publish(batch);
-            seeded += batch.size();
-        }
+        long seeded = appender.flush();
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
         result.detail("scalePolicies", policies);
         result.detail("scaleCommitments", Math.min(made, commitments));
