@@ -17,9 +17,10 @@ public final class ProcessingGroups {
     public static final String DISPATCH_ROUNDS = "dispatch-rounds-view";
     public static final String SCORECARD = "scorecard-view";
     public static final String OVERDUE_HISTORY = "overdue-history-view";
+    public static final String BOARD_ROWS = "board-rows-view";
 
     public static final List<String> ALL = List.of(POLICIES, ITEMS, UNITS, COMMITMENTS, TIMELINE, OFFICIALS,
-            DISPATCH_ROUNDS, SCORECARD, OVERDUE_HISTORY);
+            DISPATCH_ROUNDS, SCORECARD, OVERDUE_HISTORY, BOARD_ROWS);
 
     private ProcessingGroups() {
     }

@@ -5,6 +5,7 @@ import io.duban.query.api.light.LightColor;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Counts lights per colour, worst first, every colour present (so the JSON always has the same keys). */
@@ -20,6 +21,14 @@ final class LightCounts {
             counts.put(colors[i], 0);
         }
         lights.forEach(light -> counts.merge(light.color(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** As {@link #of(Collection)}, from counts already made, with {@code none} more as NONE. */
+    static Map<LightColor, Integer> of(Map<LightColor, Integer> counted, int none) {
+        Map<LightColor, Integer> counts = of(List.of());
+        counted.forEach((color, n) -> counts.merge(color, n, Integer::sum));
+        counts.merge(LightColor.NONE, none, Integer::sum);
         return counts;
     }
 }

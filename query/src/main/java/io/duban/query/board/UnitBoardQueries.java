@@ -10,6 +10,7 @@ import io.duban.query.catalog.CatalogReader;
 import io.duban.query.api.catalog.ItemRef;
 import io.duban.query.api.catalog.ItemView;
 import io.duban.query.api.catalog.UnitView;
+import io.duban.query.commitment.BoardRowReader;
 import io.duban.query.commitment.CommitmentReader;
 import io.duban.query.api.commitment.CommitmentView;
 import io.duban.query.api.light.Light;
@@ -34,28 +35,28 @@ public class UnitBoardQueries {
     private final CatalogReader catalog;
     private final CommitmentReader commitments;
     private final TrafficLights lights;
+    private final BoardRowReader boardRows;
 
-    public UnitBoardQueries(CatalogReader catalog, CommitmentReader commitments, TrafficLights lights) {
+    public UnitBoardQueries(CatalogReader catalog, CommitmentReader commitments, TrafficLights lights,
+                            BoardRowReader boardRows) {
         this.catalog = catalog;
         this.commitments = commitments;
         this.lights = lights;
+        this.boardRows = boardRows;
     }
 
+    /**
+     * Every unit with its items' lights: the registered commitments counted by colour in MongoDB from the board rows
+     * (one aggregation, whatever their number), the items without a commitment as NONE.
+     */
     @QueryHandler
     public List<UnitSummary> handle(FindUnits query) {
-        Map<String, List<CommitmentView>> byUnit = commitments.findForBoard(null, null, null).stream()
-                .collect(Collectors.groupingBy(CommitmentView::unitId));
+        Map<String, Map<LightColor, Integer>> byUnit = boardRows.lightsByUnit(lights.today());
         return catalog.units().stream().map(unit -> {
-            Map<ItemRef, CommitmentView> mine = byItem(byUnit.getOrDefault(unit.unitId(), List.of()));
-            List<Light> itemLights = new ArrayList<>();
-            int registered = 0;
-            for (ItemRef item : unit.items()) {
-                CommitmentView commitment = mine.get(item);
-                registered += commitment == null ? 0 : 1;
-                itemLights.add(commitment == null ? NOT_REGISTERED : lights.of(commitment));
-            }
-            return new UnitSummary(unit.unitId(), unit.name(), unit.coResponsible(), unit.items().size(), registered,
-                    LightCounts.of(itemLights));
+            Map<LightColor, Integer> registered = byUnit.getOrDefault(unit.unitId(), Map.of());
+            int count = registered.values().stream().mapToInt(Integer::intValue).sum();
+            return new UnitSummary(unit.unitId(), unit.name(), unit.coResponsible(), unit.items().size(), count,
+                    LightCounts.of(registered, Math.max(0, unit.items().size() - count)));
         }).toList();
     }
 

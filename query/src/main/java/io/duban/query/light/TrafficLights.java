@@ -92,6 +92,75 @@ public class TrafficLights {
         return new Light(color, claimed ? Light.AWAITING_VERIFICATION : color.label(), claimed, reasons);
     }
 
+    /**
+     * The days the light of {@link #of} turns YELLOW and RED, judged by the same rules: RED the day after the earliest
+     * deadline still open (uncompleted milestones; the final due date unless claimed); YELLOW from
+     * {@code due-soon-days} before it, from the first day the progress lags the plan (unless claimed), or at once
+     * with an open major issue.
+     */
+    public LightSchedule scheduleOf(CommitmentView commitment) {
+        if (commitment.status() == CommitmentStatus.VERIFIED) {
+            return new LightSchedule(true, null, null);
+        }
+        boolean claimed = commitment.status() == CommitmentStatus.COMPLETION_CLAIMED;
+        LocalDate earliest = null;
+        for (MilestoneView milestone : commitment.milestones()) {
+            if (!milestone.completed()) {
+                earliest = earlier(earliest, milestone.dueDate());
+            }
+        }
+        if (!claimed) {
+            earliest = earlier(earliest, commitment.dueDate());
+        }
+        LocalDate yellow = earliest == null ? null : earliest.minusDays(properties.dueSoonDays());
+        if (!claimed) {
+            yellow = earlier(yellow, behindPlanFrom(commitment));
+        }
+        if (!commitment.openIssues().isEmpty()) {
+            yellow = LightSchedule.ALWAYS;
+        }
+        return new LightSchedule(false, yellow, earliest == null ? null : earliest.plusDays(1));
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    /**
+     * The first day {@link #behindPlan} finds the progress lagging, null if never: the smallest elapsed day count
+     * passing the very same test (a binary search, since the plan only grows), so the two cannot disagree by rounding.
+     */
+    private LocalDate behindPlanFrom(CommitmentView commitment) {
+        LocalDate start = commitment.startDate();
+        LocalDate due = commitment.dueDate();
+        if (start == null || due == null || !due.isAfter(start)) {
+            return null;
+        }
+        long total = ChronoUnit.DAYS.between(start, due);
+        if (!lags(total, total, commitment.progress())) {
+            return null;
+        }
+        if (lags(0, total, commitment.progress())) {
+            return LightSchedule.ALWAYS;
+        }
+        long low = 0; // does not lag
+        long high = total; // lags
+        while (high - low > 1) {
+            long mid = (low + high) >>> 1;
+            if (lags(mid, total, commitment.progress())) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        return start.plusDays(high);
+    }
+
+    private boolean lags(long elapsed, long total, int progress) {
+        double planned = 100.0 * elapsed / total;
+        return planned - progress > properties.behindPlanTolerance();
+    }
+
     /** An item's light: the worst of its commitments' lights, NONE without any commitment. */
     public Light worstOf(List<LabelledLight> lights) {
         if (lights.isEmpty()) {
@@ -136,11 +205,11 @@ public class TrafficLights {
         }
         long total = ChronoUnit.DAYS.between(start, due);
         long elapsed = Math.max(0, Math.min(total, ChronoUnit.DAYS.between(start, today)));
-        double planned = 100.0 * elapsed / total;
-        double gap = planned - commitment.progress();
-        if (gap <= properties.behindPlanTolerance()) {
+        if (!lags(elapsed, total, commitment.progress())) {
             return Optional.empty();
         }
+        double planned = 100.0 * elapsed / total;
+        double gap = planned - commitment.progress();
         return Optional.of("进度落后计划 " + Math.round(gap) + " 个百分点（按计划应达 " + Math.round(planned)
                 + "%，实报 " + commitment.progress() + "%）");
     }

@@ -50,7 +50,7 @@ public class ScorecardQueries {
             if (id.startsWith(ScorecardProjection.ROUND_PREFIX)) {
                 rounds.put(d.getString("roundId"), d);
             } else if (id.startsWith(ScorecardProjection.UNIT_PREFIX)) {
-                unitFacts.merge(d.getString("unitId"), d, ScorecardQueries::merged);
+                mergeInto(unitFacts.computeIfAbsent(d.getString("unitId"), unit -> empty(d)), d);
             }
         }
         List<UnitSummary> listed = units.handle(new FindUnits()).stream()
@@ -60,14 +60,20 @@ public class ScorecardQueries {
         return new ScorecardRules(query.from(), query.to(), today, clock.getZone(), rounds).scorecard(listed, unitFacts);
     }
 
-    /** A unit's facts from two of its documents (one per policy): the union of their entries, section by section. */
-    private static Document merged(Document a, Document b) {
-        Document facts = new Document(a);
-        for (String section : SECTIONS) {
-            Document entries = new Document(a.get(section, new Document()));
-            entries.putAll(b.get(section, new Document()));
-            facts.put(section, entries);
-        }
+    /** A unit's facts to merge its documents into (one per policy): its fields, with empty sections. */
+    private static Document empty(Document first) {
+        Document facts = new Document(first);
+        SECTIONS.forEach(section -> facts.put(section, new Document()));
         return facts;
+    }
+
+    /**
+     * Adds a document's entries to the unit's, section by section, in place: copying the growing union for each of a
+     * unit's documents made the scorecard quadratic in the number of policies.
+     */
+    private static void mergeInto(Document facts, Document d) {
+        for (String section : SECTIONS) {
+            facts.get(section, Document.class).putAll(d.get(section, new Document()));
+        }
     }
 }

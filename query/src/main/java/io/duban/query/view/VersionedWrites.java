@@ -1,6 +1,7 @@
 package io.duban.query.view;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
@@ -68,5 +69,18 @@ public final class VersionedWrites {
             options.arrayFilters(arrayFilters);
         }
         return new UpdateOneModel<>(Filters.and(Filters.eq(ID, id), Filters.lt(LAST_SEQUENCE, sequence)), update, options);
+    }
+
+    /**
+     * Replaces the whole document with {@code document} if it has not seen {@code sequence} yet, creating it first
+     * when missing (as {@link #createOrUpdate}); the new document records the sequence.
+     */
+    public static List<WriteModel<Document>> replace(String id, long sequence, Document document) {
+        Document replacement = new Document(document).append(ID, id).append(LAST_SEQUENCE, sequence);
+        return List.of(
+                new UpdateOneModel<>(Filters.eq(ID, id),
+                        new Document("$setOnInsert", new Document(LAST_SEQUENCE, -1L)),
+                        new UpdateOptions().upsert(true)),
+                new ReplaceOneModel<>(Filters.and(Filters.eq(ID, id), Filters.lt(LAST_SEQUENCE, sequence)), replacement));
     }
 }

@@ -26,6 +26,8 @@ import io.duban.query.catalog.PolicyQueries;
 import io.duban.query.api.catalog.UnitRef;
 import io.duban.query.catalog.UnitsProjection;
 import io.duban.query.commitment.CommitmentReader;
+import io.duban.query.commitment.BoardRowReader;
+import io.duban.query.commitment.BoardRowsProjection;
 import io.duban.query.commitment.CommitmentsProjection;
 import io.duban.query.fixtures.WireMongoTest;
 import io.duban.query.light.BoardProperties;
@@ -79,25 +81,31 @@ class BoardQueriesTest extends WireMongoTest {
         new UnitsProjection(mongo).on(imported);
 
         CommitmentsProjection projection = new CommitmentsProjection(mongo);
+        BoardRowsProjection rows = new BoardRowsProjection(mongo, new TrafficLights(Clock.systemUTC(), new BoardProperties(14, 10)));
         String finance = financeRegistered().commitmentId();
         projection.on(financeRegistered(), commitment(finance, 0, financeRegistered(), T0));
+        rows.on(financeRegistered(), commitment(finance, 0, financeRegistered(), T0));
         var progress = new ProgressReported(finance, 60, 0, "主体施工", null, FINANCE_OFFICIAL);
         projection.on(progress, commitment(finance, 1, progress, T0.plusSeconds(60)));
+        rows.on(progress, commitment(finance, 1, progress, T0.plusSeconds(60)));
 
         CommitmentRegistered city = registered(1, CITY, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30),
                 List.of(new Milestone("M1", "配套到位", LocalDate.of(2024, 3, 31))));
         projection.on(city, commitment(city.commitmentId(), 0, city, T0));
+        rows.on(city, commitment(city.commitmentId(), 0, city, T0));
         var claimed = new CompletionClaimed(city.commitmentId(), "配套已到位", FINANCE_OFFICIAL);
         projection.on(claimed, commitment(city.commitmentId(), 1, claimed, T0.plusSeconds(120)));
+        rows.on(claimed, commitment(city.commitmentId(), 1, claimed, T0.plusSeconds(120)));
         var verified = new CompletionVerified(city.commitmentId(), "同意办结", OFFICE);
         projection.on(verified, commitment(city.commitmentId(), 2, verified, T0.plusSeconds(180)));
+        rows.on(verified, commitment(city.commitmentId(), 2, verified, T0.plusSeconds(180)));
 
         Clock clock = Clock.fixed(LocalDate.of(2024, 7, 12).atTime(9, 0).atZone(SHANGHAI).toInstant(), SHANGHAI);
         TrafficLights lights = new TrafficLights(clock, new BoardProperties(14, 10));
         CatalogReader catalog = new CatalogReader(mongo);
         CommitmentReader reader = new CommitmentReader(mongo);
         items = new ItemBoardQueries(catalog, reader, lights);
-        units = new UnitBoardQueries(catalog, reader, lights);
+        units = new UnitBoardQueries(catalog, reader, lights, new BoardRowReader(mongo));
         commitments = new CommitmentQueries(reader, lights);
         policies = new PolicyQueries(catalog);
     }

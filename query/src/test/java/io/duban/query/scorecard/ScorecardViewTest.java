@@ -20,6 +20,8 @@ import io.duban.query.board.UnitBoardQueries;
 import io.duban.query.catalog.CatalogReader;
 import io.duban.query.catalog.UnitsProjection;
 import io.duban.query.commitment.CommitmentReader;
+import io.duban.query.commitment.BoardRowReader;
+import io.duban.query.commitment.BoardRowsProjection;
 import io.duban.query.commitment.CommitmentsProjection;
 import io.duban.query.fixtures.WireMongoTest;
 import io.duban.query.light.BoardProperties;
@@ -81,6 +83,9 @@ class ScorecardViewTest extends WireMongoTest {
         CommitmentsProjection commitments = new CommitmentsProjection(mongo);
         commitments.on(financeRegistered(), commitment(finance, 0, financeRegistered(), T0));
         commitments.on(development, commitment(dev, 0, development, T0));
+        BoardRowsProjection rows = new BoardRowsProjection(mongo, new TrafficLights(JUNE_2025, new BoardProperties(14, 10)));
+        rows.on(financeRegistered(), commitment(finance, 0, financeRegistered(), T0));
+        rows.on(development, commitment(dev, 0, development, T0));
         projection = new ScorecardProjection(mongo);
         queries = new ScorecardQueries(mongo, units(JUNE_2025), JUNE_2025);
 
@@ -220,7 +225,7 @@ class ScorecardViewTest extends WireMongoTest {
 
     private UnitBoardQueries units(Clock clock) {
         return new UnitBoardQueries(new CatalogReader(mongo), new CommitmentReader(mongo),
-                new TrafficLights(clock, new BoardProperties(14, 10)));
+                new TrafficLights(clock, new BoardProperties(14, 10)), new BoardRowReader(mongo));
     }
 
     private static UnitScore score(Scorecard card, String unitId) {

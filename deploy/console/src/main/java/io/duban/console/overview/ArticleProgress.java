@@ -1,8 +1,7 @@
 package io.duban.console.overview;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.duban.query.api.board.CommitmentSummary;
-import io.duban.query.api.board.ItemBoardEntry;
+import io.duban.query.api.board.BoardSummary.ItemTotal;
 import io.duban.query.api.catalog.ItemView;
 
 import java.math.BigDecimal;
@@ -27,29 +26,29 @@ final class ArticleProgress {
     private ArticleProgress() {
     }
 
-    static List<Article> articles(List<ItemBoardEntry> board) {
-        Map<String, List<ItemBoardEntry>> byArticle = new LinkedHashMap<>();
-        for (ItemBoardEntry entry : board) {
+    static List<Article> articles(List<ItemTotal> board) {
+        Map<String, List<ItemTotal>> byArticle = new LinkedHashMap<>();
+        for (ItemTotal entry : board) {
             ItemView item = entry.item();
             byArticle.computeIfAbsent(item.policyId() + "|" + (item.article() == null ? "" : item.article()),
                     k -> new ArrayList<>()).add(entry);
         }
         List<Article> articles = new ArrayList<>();
-        for (List<ItemBoardEntry> entries : byArticle.values()) {
+        for (List<ItemTotal> entries : byArticle.values()) {
             ItemView first = entries.get(0).item();
-            List<Integer> progress = entries.stream().flatMap(e -> e.commitments().stream())
-                    .map(CommitmentSummary::progress).toList();
-            Double average = progress.isEmpty() ? null : BigDecimal.valueOf(progress.stream().mapToInt(i -> i).sum())
-                    .divide(BigDecimal.valueOf(progress.size()), 1, RoundingMode.HALF_UP).doubleValue();
+            int commitments = entries.stream().mapToInt(ItemTotal::commitments).sum();
+            int sum = entries.stream().mapToInt(ItemTotal::progressSum).sum();
+            Double average = commitments == 0 ? null : BigDecimal.valueOf(sum)
+                    .divide(BigDecimal.valueOf(commitments), 1, RoundingMode.HALF_UP).doubleValue();
             String label = first.article() == null ? first.articleTitle() : first.article() + first.articleTitle();
-            articles.add(new Article(first.policyId(), first.article(), label, entries.size(), progress.size(), average));
+            articles.add(new Article(first.policyId(), first.article(), label, entries.size(), commitments, average));
         }
         articles.sort(Comparator.comparing(Article::policyId)
                 .thenComparingInt(a -> ChineseNumerals.articleNumber(a.article())));
         return articles;
     }
 
-    static Chart chart(List<ItemBoardEntry> board, ObjectMapper json) {
+    static Chart chart(List<ItemTotal> board, ObjectMapper json) {
         List<Article> articles = articles(board);
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("articles", articles.stream().map(Article::label).toList());

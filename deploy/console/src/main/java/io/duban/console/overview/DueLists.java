@@ -1,5 +1,6 @@
 package io.duban.console.overview;
 
+import io.duban.query.api.board.BoardSummary;
 import io.duban.query.api.board.CommitmentSummary;
 import io.duban.query.api.light.LightColor;
 
@@ -32,21 +33,12 @@ public record DueLists(int dueSoonDays, List<Row> overdue, int overdueAll, List<
                LocalDate due, long days, String reason) {
     }
 
-    static DueLists of(List<CommitmentSummary> commitments, LocalDate today, int dueSoonDays) {
-        List<Row> overdue = commitments.stream()
-                .filter(c -> c.light().color() == LightColor.RED)
-                .map(c -> row(c, today, true))
-                .sorted(Comparator.comparing(Row::due, Comparator.nullsLast(Comparator.naturalOrder())))
-                .toList();
-        LocalDate horizon = today.plusDays(dueSoonDays);
-        List<Row> dueSoon = commitments.stream()
-                .filter(c -> c.light().color() == LightColor.YELLOW)
-                .map(c -> row(c, today, false))
-                .filter(r -> r.due() != null && !r.due().isBefore(today) && !r.due().isAfter(horizon))
-                .sorted(Comparator.comparing(Row::due))
-                .toList();
-        return new DueLists(dueSoonDays, overdue.subList(0, Math.min(TOP, overdue.size())), overdue.size(),
-                dueSoon.subList(0, Math.min(TOP, dueSoon.size())), dueSoon.size());
+    /** From the board summary, which lists the first {@link #TOP} of each in MongoDB (the same rules as below). */
+    static DueLists of(BoardSummary summary) {
+        LocalDate today = summary.today();
+        return new DueLists(summary.dueSoonDays(), summary.overdue().stream().map(c -> row(c, today, true)).toList(),
+                summary.overdueAll(), summary.dueSoon().stream().map(c -> row(c, today, false)).toList(),
+                summary.dueSoonAll());
     }
 
     private static Row row(CommitmentSummary c, LocalDate today, boolean overdue) {

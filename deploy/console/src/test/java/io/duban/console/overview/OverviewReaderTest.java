@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.command.api.CommitmentStatus;
 import io.duban.query.api.ActorRef;
 import io.duban.query.api.board.CommitmentSummary;
-import io.duban.query.api.board.FindItemBoard;
+import io.duban.query.api.board.BoardSummary;
+import io.duban.query.api.board.BoardSummary.ItemTotal;
+import io.duban.query.api.board.FindBoardSummary;
 import io.duban.query.api.board.ItemBoardEntry;
 import io.duban.query.api.board.ItemProgress;
 import io.duban.query.api.catalog.ItemView;
@@ -71,7 +73,7 @@ class OverviewReaderTest {
                 .toList();
         Overview many = read(null, null);
 
-        assertThat(few).containsExactly(FindItemBoard.class, FindScorecard.class, FindOfficeInbox.class,
+        assertThat(few).containsExactly(FindBoardSummary.class, FindScorecard.class, FindOfficeInbox.class,
                 FindDispatchRound.class, FindOverdueHistory.class);
         assertThat(asked).hasSize(OverviewReader.QUERIES).extracting(Object::getClass).containsExactlyElementsOf(few);
         assertThat(many.due().overdueAll()).isEqualTo(60);
@@ -165,7 +167,7 @@ class OverviewReaderTest {
         board = List.of(item(1, "（十二）", commitment(1, "u1", LightColor.GREEN, 30), commitment(1, "u2", LightColor.GREEN, 60)),
                 item(2, "（三）"), item(3, "（十二）", commitment(3, "u1", LightColor.DONE, 100)), item(4, null));
 
-        List<ArticleProgress.Article> articles = ArticleProgress.articles(board);
+        List<ArticleProgress.Article> articles = ArticleProgress.articles(totals());
 
         assertThat(articles).extracting(ArticleProgress.Article::article).containsExactly("（三）", "（十二）", null);
         assertThat(articles.get(0).progress()).isNull();
@@ -196,12 +198,18 @@ class OverviewReaderTest {
                     asked.add(query);
                     return answer(query);
                 });
-        return new OverviewReader(gateway, CLOCK, new ObjectMapper().findAndRegisterModules(), 14).read(from, to);
+        return new OverviewReader(gateway, CLOCK, new ObjectMapper().findAndRegisterModules()).read(from, to);
     }
 
     private CompletableFuture<Object> answer(Object query) {
-        if (query instanceof FindItemBoard) {
-            return CompletableFuture.completedFuture(board);
+        if (query instanceof FindBoardSummary q) {
+            // as the query side answers: the first rows of each list and the counts
+            List<CommitmentSummary> all = board.stream().flatMap(e -> e.commitments().stream()).toList();
+            List<CommitmentSummary> red = all.stream().filter(c -> c.light().color() == LightColor.RED).toList();
+            List<CommitmentSummary> yellow = all.stream().filter(c -> c.light().color() == LightColor.YELLOW).toList();
+            return CompletableFuture.completedFuture(new BoardSummary(TODAY, 14,
+                    red.subList(0, Math.min(q.listLength(), red.size())), red.size(),
+                    yellow.subList(0, Math.min(q.listLength(), yellow.size())), yellow.size(), totals()));
         } else if (query instanceof FindScorecard q) {
             return CompletableFuture.completedFuture(new Scorecard(q.from(), q.to(), TODAY, units));
         } else if (query instanceof FindOfficeInbox) {
@@ -215,6 +223,11 @@ class OverviewReaderTest {
                     : CompletableFuture.completedFuture(round);
         }
         throw new IllegalArgumentException("unexpected query " + query);
+    }
+
+    private List<ItemTotal> totals() {
+        return board.stream().map(e -> new ItemTotal(e.item(), e.commitments().size(),
+                e.commitments().stream().mapToInt(CommitmentSummary::progress).sum())).toList();
     }
 
     private static ItemBoardEntry item(int number, String article, CommitmentSummary... commitments) {
