@@ -11,7 +11,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.text.Collator;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,23 +46,15 @@ public class CommitmentReader {
                 .find(Filters.eq("_id", commitmentId)).first()).map(CommitmentDocuments::view);
     }
 
-    /** Of the given commitments, those verified now (办结, not reopened since), with when they were verified. */
-    public Map<String, Instant> verifiedAt(Collection<String> commitmentIds) {
-        Map<String, Instant> verified = new HashMap<>();
+    /** The given commitments that the view knows, by id (one read, through the {@code _id} index). */
+    public Map<String, CommitmentView> byIds(Collection<String> commitmentIds) {
+        Map<String, CommitmentView> found = new HashMap<>();
         if (commitmentIds.isEmpty()) {
-            return verified;
+            return found;
         }
-        mongo.getCollection(CommitmentsProjection.COLLECTION)
-                .find(Filters.and(Filters.in("_id", commitmentIds), Filters.eq("status", CommitmentStatus.VERIFIED.name())))
-                .projection(new Document("verification.verifiedAt", 1)).batchSize(BATCH)
-                .forEach(d -> {
-                    Document verification = d.get("verification", Document.class);
-                    Instant at = verification == null ? null : StoredTime.instant(verification.get("verifiedAt"));
-                    if (at != null) {
-                        verified.put(d.getString("_id"), at);
-                    }
-                });
-        return verified;
+        mongo.getCollection(CommitmentsProjection.COLLECTION).find(Filters.in("_id", commitmentIds)).batchSize(BATCH)
+                .forEach(d -> found.put(d.getString("_id"), CommitmentDocuments.view(d)));
+        return found;
     }
 
     /** The commitments with at least one open escalation case, of one unit if {@code unitId} is given. */
@@ -72,23 +63,6 @@ public class CommitmentReader {
         if (unitId != null) {
             filter = Filters.and(filter, Filters.eq("unitId", unitId));
         }
-        List<CommitmentView> found = new ArrayList<>();
-        mongo.getCollection(CommitmentsProjection.COLLECTION).find(filter).batchSize(BATCH)
-                .forEach(document -> found.add(CommitmentDocuments.view(document)));
-        found.sort(ORDER);
-        return found;
-    }
-
-    /**
-     * The commitments waiting for the leading-group office: a pending deadline change, a completion claim, an open
-     * major issue, or an open escalation case at {@code officeLevel} or above; in policy, item and unit order.
-     */
-    public List<CommitmentView> awaitingTheOffice(int officeLevel) {
-        Bson filter = Filters.or(
-                Filters.elemMatch("pendingDeadlineChanges", Filters.exists("changeId")),
-                Filters.eq("status", CommitmentStatus.COMPLETION_CLAIMED.name()),
-                Filters.elemMatch("openIssues", Filters.exists("issueId")),
-                Filters.elemMatch("escalations", Filters.and(Filters.eq("open", true), Filters.gte("level", officeLevel))));
         List<CommitmentView> found = new ArrayList<>();
         mongo.getCollection(CommitmentsProjection.COLLECTION).find(filter).batchSize(BATCH)
                 .forEach(document -> found.add(CommitmentDocuments.view(document)));

@@ -3,7 +3,7 @@ package io.duban.query.dispatch;
 import io.duban.query.api.dispatch.DispatchRoundView;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.MongoCollection;
-import io.duban.query.commitment.CommitmentReader;
+import io.duban.query.commitment.BoardRowReader;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -19,16 +19,16 @@ import java.util.Optional;
 
 /**
  * Reads the {@code dispatch_rounds} view, each round with the commitments that owe no report
- * ({@link ReportExemptions}): one read of the commitments view per round, for its verified commitments.
+ * ({@link ReportExemptions}): one read of the board rows per round, for its verified commitments.
  */
 @Component
 public class DispatchRoundReader {
 
     private final MongoTemplate mongo;
-    private final CommitmentReader commitments;
+    private final BoardRowReader commitments;
     private final Clock clock;
 
-    public DispatchRoundReader(MongoTemplate mongo, CommitmentReader commitments, Clock clock) {
+    public DispatchRoundReader(MongoTemplate mongo, BoardRowReader commitments, Clock clock) {
         this.mongo = mongo;
         this.commitments = commitments;
         this.clock = clock;

@@ -35,7 +35,8 @@ public class EscalationQueries {
 
     static final String FINAL_DUE_DATE = "最终完成期限";
 
-    static final Comparator<EscalationEntry> ORDER = Comparator.comparingInt(EscalationEntry::level).reversed()
+    /** Highest level first, then the earliest due date. */
+    public static final Comparator<EscalationEntry> ORDER = Comparator.comparingInt(EscalationEntry::level).reversed()
             .thenComparing(EscalationEntry::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(EscalationEntry::commitmentId)
             .thenComparing(EscalationEntry::milestoneId, Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -60,8 +61,14 @@ public class EscalationQueries {
 
     @QueryHandler
     public List<EscalationEntry> handle(FindEscalations query) {
+        List<EscalationEntry> entries = entries(commitments.withOpenEscalations(query.unitId()));
+        entries.sort(ORDER);
+        return entries;
+    }
+
+    /** The open cases of the given commitments as {@link FindEscalations} lists them, in no particular order. */
+    public List<EscalationEntry> entries(List<CommitmentView> found) {
         LocalDate today = LocalDate.now(clock);
-        List<CommitmentView> found = commitments.withOpenEscalations(query.unitId());
         Map<ItemRef, String> itemTexts = catalog.items(found.stream()
                         .map(c -> new ItemRef(c.policyId(), c.itemNumber())).distinct().toList()).stream()
                 .collect(Collectors.toMap(ItemView::ref, ItemView::text, (a, b) -> a));
@@ -81,7 +88,6 @@ public class EscalationQueries {
                         workingDaysOverdue(escalation.dueDate(), today), calendarDaysOverdue(escalation.dueDate(), today)));
             }
         }
-        entries.sort(ORDER);
         return entries;
     }
 

@@ -21,7 +21,8 @@ import io.duban.command.api.dispatch.QuarterlyReportRecorded;
 import io.duban.query.catalog.CatalogReader;
 import io.duban.query.catalog.ItemsProjection;
 import io.duban.query.commitment.CommitmentReader;
-import io.duban.query.commitment.CommitmentsProjection;
+import io.duban.query.commitment.BoardRowReader;
+import io.duban.query.fixtures.CommitmentViews;
 import io.duban.query.fixtures.WireMongoTest;
 import io.duban.query.light.BoardProperties;
 import io.duban.query.light.TrafficLights;
@@ -79,7 +80,7 @@ class DispatchRoundsViewTest extends WireMongoTest {
     private final List<String> all = List.of(development.commitmentId(), finance, city.commitmentId(), transport.commitmentId());
 
     private DispatchRoundsProjection projection;
-    private CommitmentsProjection commitmentsView;
+    private CommitmentViews commitmentsView;
     private DispatchQueries queries;
     private final List<DomainEventMessage<?>> round = new ArrayList<>();
 
@@ -87,7 +88,7 @@ class DispatchRoundsViewTest extends WireMongoTest {
     void setUp() {
         var imported = policyImported();
         new ItemsProjection(mongo).on(imported, policy(POLICY_ID, 0, imported, T0));
-        CommitmentsProjection commitments = new CommitmentsProjection(mongo);
+        CommitmentViews commitments = new CommitmentViews(mongo);
         commitments.on(financeRegistered(), commitment(finance, 0, financeRegistered(), T0));
         var financeProgress = new ProgressReported(finance, 60, 0, "主体施工", null, FINANCE_OFFICIAL);
         commitments.on(financeProgress, commitment(finance, 1, financeProgress, T0.plusSeconds(1)));
@@ -104,7 +105,7 @@ class DispatchRoundsViewTest extends WireMongoTest {
         Clock november = Clock.fixed(Instant.parse("2024-11-15T01:00:00Z"), SHANGHAI);
         projection = new DispatchRoundsProjection(mongo);
         commitmentsView = commitments;
-        queries = new DispatchQueries(new DispatchRoundReader(mongo, new CommitmentReader(mongo), november),
+        queries = new DispatchQueries(new DispatchRoundReader(mongo, new BoardRowReader(mongo), november),
                 new CommitmentReader(mongo), new CatalogReader(mongo), new TrafficLights(november, new BoardProperties(14, 10)));
 
         Instant opened = Instant.parse("2024-07-01T00:30:00Z");
@@ -189,7 +190,7 @@ class DispatchRoundsViewTest extends WireMongoTest {
                 .append("joins", List.of()).append("reminders", List.of())
                 .append("reports", List.of(new Document("commitmentId", finance).append("progress", 40)))
                 .append("lastSequence", 3L));
-        DispatchRoundReader reader = new DispatchRoundReader(mongo, new CommitmentReader(mongo),
+        DispatchRoundReader reader = new DispatchRoundReader(mongo, new BoardRowReader(mongo),
                 Clock.fixed(Instant.parse("2024-11-15T01:00:00Z"), SHANGHAI));
 
         // when

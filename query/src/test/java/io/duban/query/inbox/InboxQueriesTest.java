@@ -22,10 +22,11 @@ import io.duban.query.catalog.CatalogReader;
 import io.duban.query.catalog.ItemsProjection;
 import io.duban.query.catalog.UnitsProjection;
 import io.duban.query.commitment.CommitmentReader;
-import io.duban.query.commitment.CommitmentsProjection;
 import io.duban.query.dispatch.DispatchRoundReader;
 import io.duban.query.dispatch.DispatchRoundsProjection;
 import io.duban.query.escalation.EscalationQueries;
+import io.duban.query.commitment.BoardRowReader;
+import io.duban.query.fixtures.CommitmentViews;
 import io.duban.query.fixtures.WireMongoTest;
 import io.duban.query.light.BoardProperties;
 import io.duban.query.light.TrafficLights;
@@ -59,6 +60,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * Today is Monday 2024-07-15, round 2024-Q3 (report deadline 2024-07-12) holds all four commitments and only 财政厅
  * reported. Waiting for the office: 财政厅's change of M2 (a second one was approved: gone), 发展改革委's completion
  * claim and its D1 case at level 3, 交通运输厅's open issue I2 (I1 resolved: gone); 财政厅's M1 case is only at level 2.
+ * The events feed the commitments view and the board rows, as in the application.
  */
 class InboxQueriesTest extends WireMongoTest {
 
@@ -75,14 +77,14 @@ class InboxQueriesTest extends WireMongoTest {
     private final CommitmentRegistered city = registered(1, CITY, LocalDate.of(2024, 1, 1),
             LocalDate.of(2025, 12, 31), List.of());
 
-    private CommitmentsProjection commitments;
+    private CommitmentViews commitments;
 
     @BeforeEach
     void setUp() {
         var imported = policyImported();
         new ItemsProjection(mongo).on(imported, policy(POLICY_ID, 0, imported, T0));
         new UnitsProjection(mongo).on(imported);
-        commitments = new CommitmentsProjection(mongo);
+        commitments = new CommitmentViews(mongo);
         commitments.on(financeRegistered(), commitment(finance, 0, financeRegistered(), T0));
         commitments.on(development, commitment(development.commitmentId(), 0, development, T0));
         commitments.on(transport, commitment(transport.commitmentId(), 0, transport, T0));
@@ -141,7 +143,8 @@ class InboxQueriesTest extends WireMongoTest {
         CatalogReader catalog = new CatalogReader(mongo);
         EscalationQueries escalations = new EscalationQueries(reader, catalog, TODAY,
                 new StaticListableBeanFactory().getBeanProvider(WorkingCalendar.class));
-        return new InboxQueries(reader, escalations, new DispatchRoundReader(mongo, reader, TODAY), catalog,
+        BoardRowReader rows = new BoardRowReader(mongo);
+        return new InboxQueries(rows, reader, escalations, new DispatchRoundReader(mongo, rows, TODAY), catalog,
                 new TrafficLights(TODAY, new BoardProperties(14, 10)));
     }
 
@@ -175,6 +178,8 @@ class InboxQueriesTest extends WireMongoTest {
                         i -> i.detail())
                 .containsExactly(tuple(transport.commitmentId(), "I2", "征地受阻", "涉及基本农田调整"));
 
+        assertThat(inbox.totals()).isEqualTo(new OfficeInbox.Totals(1, 1, 1, 1));
+        assertThat(inbox.offset()).isZero();
         assertThat(inbox.escalations()).as("only the case at the office's level")
                 .extracting(e -> e.subject().commitmentId(), e -> e.key(), e -> e.milestoneTitle(), e -> e.level(),
                         e -> e.calendarDaysOverdue(), e -> e.urgeCount(), e -> e.lastUrgedAt())
@@ -223,5 +228,41 @@ class InboxQueriesTest extends WireMongoTest {
         assertThat(late.status()).isEqualTo("NOT_OPENED");
         assertThat(late.opened()).isFalse();
         assertThat(late.units()).isEmpty();
+    }
+
+    @Test
+    void aPageHoldsTheOldestRowsOfEachListAndTheTotalsCountThemAll() {
+        // given five more claims, one a day from July 1st (older than 发展改革委's of July 11th)
+        List<String> claimed = new java.util.ArrayList<>();
+        for (int day = 1; day <= 5; day++) {
+            var c = registered(10 + day, FINANCE, LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31), List.of());
+            commitments.on(c, commitment(c.commitmentId(), 0, c, T0));
+            var claim = new CompletionClaimed(c.commitmentId(), "第 " + day + " 项已完成", FINANCE_OFFICIAL);
+            commitments.on(claim, commitment(c.commitmentId(), 1, claim, at("2024-07-0" + day + "T02:00:00Z")));
+            claimed.add(c.commitmentId());
+        }
+
+        // when
+        OfficeInbox first = queries().handle(new FindOfficeInbox(0, 2));
+        OfficeInbox third = queries().handle(new FindOfficeInbox(4, 2));
+
+        // then
+        assertThat(first.completionClaims()).extracting(c -> c.subject().commitmentId())
+                .containsExactly(claimed.get(0), claimed.get(1));
+        assertThat(third.completionClaims()).extracting(c -> c.subject().commitmentId())
+                .containsExactly(claimed.get(4), development.commitmentId());
+        assertThat(first.totals().completionClaims()).isEqualTo(6);
+        assertThat(third.totals()).isEqualTo(first.totals());
+        assertThat(third.offset()).isEqualTo(4);
+        assertThat(third.deadlineChanges()).as("the list has one row: none on this page").isEmpty();
+        assertThat(first.deadlineChanges()).hasSize(1);
+    }
+
+    @Test
+    void refusesANegativeOffsetAndALimitOutOfRange() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new FindOfficeInbox(-1, 5));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new FindOfficeInbox(0, 0));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new FindOfficeInbox(0, FindOfficeInbox.MAX_LIMIT + 1));
     }
 }

@@ -44,6 +44,9 @@ class ConsoleErrorResolver implements HandlerExceptionResolver, Ordered {
             request.setAttribute(ErrorPage.REFERENCE_ATTRIBUTE, reference);
         } else if (ex instanceof CommandRefusedException refused) {
             request.setAttribute(ErrorPage.DETAIL_ATTRIBUTE, refused.getMessage());
+        } else if (ex instanceof org.springframework.web.server.ResponseStatusException refused
+                && refused.getReason() != null) {
+            request.setAttribute(ErrorPage.DETAIL_ATTRIBUTE, refused.getReason()); // a page's own words for its refusal
         }
         request.setAttribute(ErrorPage.STATUS_ATTRIBUTE, status);
         response.setStatus(status);

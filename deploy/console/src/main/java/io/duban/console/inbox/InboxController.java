@@ -14,6 +14,7 @@ import io.duban.console.command.CommandSender;
 import io.duban.console.command.CommandSender.Outcome;
 import io.duban.console.session.ConsoleUser;
 import io.duban.query.api.commitment.CommitmentView;
+import io.duban.query.api.inbox.OfficeInbox;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -62,10 +63,17 @@ class InboxController {
         return clock.getZone();
     }
 
+    /**
+     * A page of the inbox: {@code ?page=n} (from 1) shows rows {@code 20(n-1)+1} to {@code 20n} of each list, so a
+     * list of a thousand rows is read and sent twenty at a time, what has waited longest first.
+     */
     @GetMapping
-    String inbox(Model model) {
+    String inbox(@RequestParam(name = "page", required = false) String page, Model model) {
+        int number = InboxPaging.pageNumber(page);
+        OfficeInbox inbox = reader.inbox(number);
         model.addAttribute("page", ConsolePage.INBOX);
-        model.addAttribute("inbox", reader.inbox());
+        model.addAttribute("inbox", inbox);
+        model.addAttribute("paging", InboxPaging.of(inbox, number, InboxReader.PAGE_SIZE));
         return "console/inbox";
     }
 

@@ -12,7 +12,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Reads 待办 through the query bus: the whole inbox in one query; one commitment when a decided row is checked. */
+/**
+ * Reads 待办 through the query bus: one page of the inbox in one query (the first {@value #PAGE_SIZE} rows of each
+ * list, or the next ones, and every list's total); one commitment when a decided row is checked.
+ */
 @Component
 class InboxReader {
 
@@ -24,8 +27,17 @@ class InboxReader {
         this.queries = queries;
     }
 
+    static final int PAGE_SIZE = 20;
+
+    /** The first page. */
     OfficeInbox inbox() {
-        return await(queries.query(new FindOfficeInbox(), OfficeInbox.class)).orElseThrow();
+        return inbox(1);
+    }
+
+    /** Page {@code page} (from 1): rows {@code (page - 1) * PAGE_SIZE} on of each list. */
+    OfficeInbox inbox(int page) {
+        return await(queries.query(new FindOfficeInbox((page - 1) * PAGE_SIZE, PAGE_SIZE), OfficeInbox.class))
+                .orElseThrow();
     }
 
     /** The commitment as the read side shows it now; empty when it does not know it (any more). */

@@ -5,15 +5,16 @@ import io.duban.query.api.inbox.OfficeInbox;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Open major issues (重大事项), from the office's inbox (oldest first there): the newest first here.
+ * Open major issues (重大事项), from the office's inbox: the ones open longest first, as the inbox lists them (an
+ * issue waiting for the office's help is the more urgent the longer it waits).
  *
- * @param newest at most {@link #TOP}
+ * @param total  how many are open in all
+ * @param oldest at most {@link #TOP}
  */
-public record OpenIssues(int total, List<Issue> newest) {
+public record OpenIssues(int total, List<Issue> oldest) {
 
     static final int TOP = 5;
 
@@ -22,13 +23,11 @@ public record OpenIssues(int total, List<Issue> newest) {
     }
 
     static OpenIssues of(OfficeInbox inbox, ZoneId zone) {
-        List<OfficeInbox.MajorIssue> issues = new ArrayList<>(inbox.majorIssues());
-        java.util.Collections.reverse(issues);
-        List<Issue> newest = issues.stream().limit(TOP).map(i -> {
+        List<Issue> oldest = inbox.majorIssues().stream().limit(TOP).map(i -> {
             LocalDate raised = i.raisedAt() == null ? null : LocalDate.ofInstant(i.raisedAt(), zone);
             return new Issue(i.subject().commitmentId(), i.subject().itemNumber(), i.subject().unitName(), i.summary(),
                     raised, raised == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(raised, inbox.today())));
         }).toList();
-        return new OpenIssues(issues.size(), newest);
+        return new OpenIssues(inbox.totals().majorIssues(), oldest);
     }
 }

@@ -29,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
  *   <li>the board summary: the overdue and due-soon lists (their first rows and counts) and the progress by article;</li>
  *   <li>this year's scorecard: the counts by light and the lights by unit (the units' current lights come with it),
  *       and the on-time rate by unit;</li>
- *   <li>the office's inbox: pending decisions and open major issues;</li>
+ *   <li>the office's inbox, the first rows of each list and their totals: pending decisions and open major issues;</li>
  *   <li>this quarter's dispatch round: the report rate;</li>
  *   <li>the overdue history of the trend's period (not asked when the period is refused).</li>
  * </ol>
@@ -58,7 +58,7 @@ class OverviewReader {
 
         CompletableFuture<BoardSummary> board = queries.query(new FindBoardSummary(DueLists.TOP), BoardSummary.class);
         CompletableFuture<Scorecard> card = queries.query(new FindScorecard(yearStart, yearEnd), Scorecard.class);
-        CompletableFuture<OfficeInbox> inbox = queries.query(new FindOfficeInbox(), OfficeInbox.class);
+        CompletableFuture<OfficeInbox> inbox = queries.query(new FindOfficeInbox(0, Math.max(PendingDecisions.TOP, OpenIssues.TOP)), OfficeInbox.class);
         CompletableFuture<DispatchRoundView> round = queries.query(new FindDispatchRound(roundId), DispatchRoundView.class);
         CompletableFuture<OverdueHistory> history = period.valid()
                 ? queries.query(new FindOverdueHistory(period.from(), period.to()), OverdueHistory.class) : null;

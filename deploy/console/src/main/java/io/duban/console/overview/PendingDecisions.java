@@ -14,7 +14,8 @@ import java.util.List;
  * What waits for the office's decision, from its inbox: pending deadline changes, completion claims awaiting
  * verification and escalations that reached the office; the ones waiting longest first.
  *
- * @param oldest at most {@link #TOP}, across the three kinds
+ * @param oldest at most {@link #TOP}, across the three kinds (the inbox's first {@link #TOP} of each, merged: the
+ *               oldest of all are among them)
  */
 public record PendingDecisions(int total, int changes, int claims, int escalations, List<Pending> oldest) {
 
@@ -41,8 +42,10 @@ public record PendingDecisions(int total, int changes, int claims, int escalatio
                 e.milestoneTitle() + " 逾期 " + e.calendarDaysOverdue() + " 天，已升级至第 " + e.level() + " 级",
                 e.levelSince(), zone, today)));
         all.sort(Comparator.comparing(Pending::since, Comparator.nullsLast(Comparator.naturalOrder())));
-        return new PendingDecisions(all.size(), inbox.deadlineChanges().size(), inbox.completionClaims().size(),
-                inbox.escalations().size(), List.copyOf(all.subList(0, Math.min(TOP, all.size()))));
+        OfficeInbox.Totals totals = inbox.totals();
+        return new PendingDecisions(totals.deadlineChanges() + totals.completionClaims() + totals.escalations(),
+                totals.deadlineChanges(), totals.completionClaims(), totals.escalations(),
+                List.copyOf(all.subList(0, Math.min(TOP, all.size()))));
     }
 
     private static Pending pending(String kind, String key, OfficeInbox.Subject s, String what, Instant since,

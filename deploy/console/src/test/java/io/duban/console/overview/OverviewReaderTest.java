@@ -56,7 +56,8 @@ class OverviewReaderTest {
     private List<ItemBoardEntry> board = List.of();
     private List<UnitScore> units = List.of();
     private OfficeInbox inbox = new OfficeInbox(TODAY, List.of(), List.of(), List.of(), List.of(),
-            new OfficeInbox.LateReports("2026-Q4", "NOT_OPENED", null, false, List.of()));
+            new OfficeInbox.LateReports("2026-Q4", "NOT_OPENED", null, false, List.of()),
+            new OfficeInbox.Totals(0, 0, 0, 0), 0);
     private DispatchRoundView round;
 
     @Test
@@ -139,7 +140,7 @@ class OverviewReaderTest {
     }
 
     @Test
-    void pending_decisions_are_the_oldest_of_all_three_kinds_and_issues_the_newest() {
+    void pending_decisions_are_the_oldest_of_all_three_kinds_and_issues_those_open_longest_with_the_inboxs_totals() {
         OfficeInbox.Subject s = new OfficeInbox.Subject("c1", "p", 31, "u1", "自治区财政厅", 40, Light.of(LightColor.YELLOW, List.of()));
         inbox = new OfficeInbox(TODAY,
                 List.of(new OfficeInbox.DeadlineChange(s, "D1", "M1", "第一阶段", TODAY, TODAY.plusDays(30), "EXTENSION",
@@ -149,17 +150,21 @@ class OverviewReaderTest {
                         new OfficeInbox.MajorIssue(s, "I2", "新问题", "", UNIT, at("2026-11-30"))),
                 List.of(new OfficeInbox.Escalation(s, "M2", "第二阶段", TODAY.minusDays(20), 3, at("2026-11-25"), 20L, 14,
                         0, null)),
-                new OfficeInbox.LateReports("2026-Q4", "NOT_OPENED", null, false, List.of()));
+                new OfficeInbox.LateReports("2026-Q4", "NOT_OPENED", null, false, List.of()),
+                new OfficeInbox.Totals(4, 1, 9, 1), 0);
 
         Overview overview = read(null, null);
 
-        assertThat(overview.decisions().total()).isEqualTo(3);
+        assertThat(overview.decisions().total()).as("the inbox's totals, not the rows of its first page").isEqualTo(6);
+        assertThat(overview.decisions().changes()).isEqualTo(4);
         assertThat(overview.decisions().oldest()).extracting(PendingDecisions.Pending::kind)
                 .containsExactly("办结核验", "期限调整", "升级督办");
         assertThat(overview.decisions().oldest().get(0).daysWaiting()).isEqualTo(22);
         assertThat(overview.decisions().oldest().get(1).what()).isEqualTo("第一阶段：2026-12-02 → 2027-01-01");
-        assertThat(overview.issues().total()).isEqualTo(2);
-        assertThat(overview.issues().newest()).extracting(OpenIssues.Issue::summary).containsExactly("新问题", "旧问题");
+        assertThat(overview.issues().total()).isEqualTo(9);
+        assertThat(overview.issues().oldest()).extracting(OpenIssues.Issue::summary).containsExactly("旧问题", "新问题");
+        assertThat(asked).filteredOn(FindOfficeInbox.class::isInstance).singleElement()
+                .isEqualTo(new FindOfficeInbox(0, 5));
     }
 
     @Test

@@ -10,16 +10,33 @@ import java.util.List;
 
 /**
  * What waits for the office, read at one moment (lights and days counted on {@code today}, the business date). Every
- * list is oldest first, so what has waited longest comes first.
+ * list is oldest first, so what has waited longest comes first, and holds the rows the query asked for
+ * ({@link FindOfficeInbox}'s offset and limit); {@code totals} says how many there are in all.
  *
  * @param deadlineChanges  pending deadline change requests (approve / reject)
  * @param completionClaims commitments claimed complete, awaiting verification (verify / send back)
  * @param majorIssues      open major issues (resolve)
  * @param escalations      open escalation cases that reached the office ({@value #OFFICE_LEVEL}; 催办)
- * @param lateReports      the current quarter's dispatch round and the units without their quarterly report
+ * @param lateReports      the current quarter's dispatch round and the units without their quarterly report (whole)
+ * @param totals           the four lists' sizes in all
+ * @param offset           the rows skipped at the head of each list
  */
 public record OfficeInbox(LocalDate today, List<DeadlineChange> deadlineChanges, List<CompletionClaim> completionClaims,
-                          List<MajorIssue> majorIssues, List<Escalation> escalations, LateReports lateReports) {
+                          List<MajorIssue> majorIssues, List<Escalation> escalations, LateReports lateReports,
+                          Totals totals, int offset) {
+
+    /** How many rows each list has in all, of which the answer holds a page. */
+    public record Totals(int deadlineChanges, int completionClaims, int majorIssues, int escalations) {
+
+        public int all() {
+            return deadlineChanges + completionClaims + majorIssues + escalations;
+        }
+
+        /** The largest list: a page after {@code offset + limit} rows exists while this is larger. */
+        public int largest() {
+            return Math.max(Math.max(deadlineChanges, completionClaims), Math.max(majorIssues, escalations));
+        }
+    }
 
     /** The escalation level at which the leading-group office is alerted (1 overdue, 2 the unit's leader). */
     public static final int OFFICE_LEVEL = 3;
