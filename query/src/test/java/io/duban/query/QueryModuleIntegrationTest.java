@@ -238,8 +238,10 @@ class QueryModuleIntegrationTest {
     }
 
     @Test
-    void theBoardRowsAgreeWithTheCommitmentsAndARebuildGivesTheSameRows() {
-        List<Document> rows = mongo.getCollection("board_rows").find().sort(new Document("_id", 1)).into(new ArrayList<>());
+    void theBoardRowsAgreeWithTheCommitmentsAndARebuildGivesTheSameRowsAndDigests() {
+        List<Document> all = mongo.getCollection("board_rows").find().sort(new Document("_id", 1)).into(new ArrayList<>());
+        List<Document> rows = all.stream().filter(d -> !d.containsKey("digest")).toList();
+        List<Document> digests = all.stream().filter(d -> d.containsKey("digest")).toList();
         List<Document> commitments = mongo.getCollection("commitments").find().sort(new Document("_id", 1))
                 .into(new ArrayList<>());
 
@@ -253,11 +255,18 @@ class QueryModuleIntegrationTest {
                 .containsExactlyElementsOf(commitments.stream().map(d -> d.getList("milestones", Document.class).stream()
                         .map(m -> m.getString("dueDate") + m.getBoolean("completed")).toList()).toList());
 
+        // one digest per unit with commitments, one entry per row, at the row's sequence
+        assertThat(digests).extracting(d -> d.getString("unitId")).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(rows.stream().map(d -> d.getString("unitId")).distinct().toList());
+        assertThat(digests.stream().flatMap(d -> d.get("rows", Document.class).values().stream())
+                .map(e -> ((Document) e).getString("id") + " " + ((Document) e).get("seq")).sorted().toList())
+                .containsExactlyElementsOf(rows.stream().map(d -> d.getString("_id") + " " + d.get("lastSequence")).toList());
+
         mongo.getCollection("board_rows").deleteMany(new Document());
         rebuilder.rebuildAndWait("board_rows", WAIT);
 
         assertThat(mongo.getCollection("board_rows").find().sort(new Document("_id", 1)).into(new ArrayList<>()))
-                .isEqualTo(rows);
+                .isEqualTo(all);
     }
 
     @Test

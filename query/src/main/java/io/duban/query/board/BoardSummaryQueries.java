@@ -6,6 +6,8 @@ import io.duban.query.api.board.CommitmentSummary;
 import io.duban.query.api.board.FindBoardSummary;
 import io.duban.query.api.catalog.ItemView;
 import io.duban.query.catalog.CatalogReader;
+import io.duban.query.api.catalog.UnitView;
+import io.duban.query.commitment.BoardEntries;
 import io.duban.query.commitment.BoardRowReader;
 import io.duban.query.commitment.BoardRowReader.Listed;
 import io.duban.query.light.BoardProperties;
@@ -17,18 +19,23 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** Answers {@link FindBoardSummary} from the board rows (three counts or lists, one aggregation) and the items view. */
+/**
+ * Answers {@link FindBoardSummary} from the units' board digests (one read by {@code _id}), the listed rows (one
+ * read by {@code _id}) and the units and items views.
+ */
 @Component
 public class BoardSummaryQueries {
 
     private final BoardRowReader rows;
+    private final UnitBoardQueries units;
     private final CatalogReader catalog;
     private final TrafficLights lights;
     private final BoardProperties properties;
 
-    public BoardSummaryQueries(BoardRowReader rows, CatalogReader catalog, TrafficLights lights,
+    public BoardSummaryQueries(BoardRowReader rows, UnitBoardQueries units, CatalogReader catalog, TrafficLights lights,
                                BoardProperties properties) {
         this.rows = rows;
+        this.units = units;
         this.catalog = catalog;
         this.lights = lights;
         this.properties = properties;
@@ -37,12 +44,14 @@ public class BoardSummaryQueries {
     @QueryHandler
     public BoardSummary handle(FindBoardSummary query) {
         LocalDate today = lights.today();
-        Listed overdue = rows.overdue(today, query.listLength());
-        Listed dueSoon = rows.dueSoon(today, today.plusDays(properties.dueSoonDays()), query.listLength());
-        Map<io.duban.query.api.catalog.ItemRef, int[]> totals = rows.progressByItem();
+        List<UnitView> unitViews = catalog.units();
+        BoardEntries entries = rows.entries(unitViews.stream().map(UnitView::unitId).toList());
+        Listed overdue = rows.listed(entries.overdue(today, query.listLength()));
+        Listed dueSoon = rows.listed(entries.dueSoon(today, today.plusDays(properties.dueSoonDays()), query.listLength()));
+        Map<io.duban.query.api.catalog.ItemRef, int[]> totals = entries.progressByItem();
         List<ItemTotal> items = catalog.items((String) null).stream().map(item -> total(item, totals)).toList();
         return new BoardSummary(today, properties.dueSoonDays(), summaries(overdue), overdue.all(), summaries(dueSoon),
-                dueSoon.all(), items);
+                dueSoon.all(), items, units.summaries(unitViews, entries));
     }
 
     private static ItemTotal total(ItemView item, Map<io.duban.query.api.catalog.ItemRef, int[]> totals) {

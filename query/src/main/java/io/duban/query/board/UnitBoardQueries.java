@@ -10,6 +10,7 @@ import io.duban.query.catalog.CatalogReader;
 import io.duban.query.api.catalog.ItemRef;
 import io.duban.query.api.catalog.ItemView;
 import io.duban.query.api.catalog.UnitView;
+import io.duban.query.commitment.BoardEntries;
 import io.duban.query.commitment.BoardRowReader;
 import io.duban.query.commitment.CommitmentReader;
 import io.duban.query.api.commitment.CommitmentView;
@@ -46,13 +47,19 @@ public class UnitBoardQueries {
     }
 
     /**
-     * Every unit with its items' lights: the registered commitments counted by colour in MongoDB from the board rows
-     * (one aggregation, whatever their number), the items without a commitment as NONE.
+     * Every unit with its items' lights: the registered commitments counted by colour from the units' board digests
+     * (one read by {@code _id}, whatever their number), the items without a commitment as NONE.
      */
     @QueryHandler
     public List<UnitSummary> handle(FindUnits query) {
-        Map<String, Map<LightColor, Integer>> byUnit = boardRows.lightsByUnit(lights.today());
-        return catalog.units().stream().map(unit -> {
+        List<UnitView> units = catalog.units();
+        return summaries(units, boardRows.entries(units.stream().map(UnitView::unitId).toList()));
+    }
+
+    /** The units' summaries on today from entries already read (总览 reads them once for several figures). */
+    List<UnitSummary> summaries(List<UnitView> units, BoardEntries entries) {
+        Map<String, Map<LightColor, Integer>> byUnit = entries.lightsByUnit(lights.today());
+        return units.stream().map(unit -> {
             Map<LightColor, Integer> registered = byUnit.getOrDefault(unit.unitId(), Map.of());
             int count = registered.values().stream().mapToInt(Integer::intValue).sum();
             return new UnitSummary(unit.unitId(), unit.name(), unit.coResponsible(), unit.items().size(), count,

@@ -2,31 +2,27 @@ package io.duban.query.commitment;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
-import io.duban.query.api.catalog.ItemRef;
-import io.duban.query.api.commitment.CommitmentView;
-import io.duban.query.api.light.LightColor;
 import io.duban.command.api.CommitmentStatus;
+import io.duban.query.api.commitment.CommitmentView;
+import io.duban.query.light.LightSchedule;
 import io.duban.query.view.StoredTime;
-import io.duban.query.view.VersionedWrites;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Reads the {@value BoardRowsProjection#COLLECTION} view: counts and short lists over every commitment, worked out by
- * MongoDB (one aggregation or one sorted, limited find each), so the answer has a few dozen documents whatever the
- * number of commitments. "Today" is passed in; the rows hold the days their lights change ({@link BoardRows}).
+ * Reads the {@value BoardRowsProjection#COLLECTION} view by {@code _id} only: the units' digests (one document per
+ * unit, {@link BoardDigests}) for what is asked of every commitment at once, and rows by id for the few a page
+ * shows. The embedded MongoDB server serves an {@code _id} lookup from its one index and scans for anything else, so
+ * a page costs a few dozen documents whatever the number of commitments.
  */
 @Component
 public class BoardRowReader {
@@ -37,74 +33,34 @@ public class BoardRowReader {
         this.mongo = mongo;
     }
 
-    /** Per unit id: its registered commitments by light colour on {@code today} (DONE, RED, YELLOW, GREEN). */
-    public Map<String, Map<LightColor, Integer>> lightsByUnit(LocalDate today) {
-        String day = StoredTime.date(today);
-        Document notDone = new Document("$eq", List.of("$" + BoardRows.DONE, false));
-        Document red = new Document("$and", List.of(notDone, lte(BoardRows.RED_FROM, day)));
-        Document yellow = new Document("$and", List.of(notDone, new Document("$gt", List.of("$" + BoardRows.RED_FROM, day)),
-                lte(BoardRows.YELLOW_FROM, day)));
-        Document group = new Document("_id", "$unitId")
-                .append("total", new Document("$sum", 1))
-                .append("done", count(new Document("$eq", List.of("$" + BoardRows.DONE, true))))
-                .append("red", count(red))
-                .append("yellow", count(yellow));
-        Map<String, Map<LightColor, Integer>> byUnit = new HashMap<>();
-        for (Document d : rows().aggregate(List.of(new Document("$group", group)))) {
-            int total = number(d, "total"), done = number(d, "done"), r = number(d, "red"), y = number(d, "yellow");
-            Map<LightColor, Integer> counts = new EnumMap<>(LightColor.class);
-            counts.put(LightColor.DONE, done);
-            counts.put(LightColor.RED, r);
-            counts.put(LightColor.YELLOW, y);
-            counts.put(LightColor.GREEN, total - done - r - y);
-            byUnit.put(d.getString("_id"), counts);
+    /** The entries of every commitment of the given units (one read of their digests). */
+    public BoardEntries entries(Collection<String> unitIds) {
+        List<BoardEntry> entries = new ArrayList<>();
+        if (!unitIds.isEmpty()) {
+            rows().find(Filters.in("_id", unitIds.stream().map(BoardDigests::id).toList())).batchSize(1_000)
+                    .forEach(digest -> digest.get(BoardDigests.ROWS, new Document()).values()
+                            .forEach(entry -> entries.add(entry(digest.getString("unitId"), (Document) entry))));
         }
-        return byUnit;
+        return new BoardEntries(entries);
     }
 
-    /** Per item: how many commitments, and the sum of their shown progress. */
-    public Map<ItemRef, int[]> progressByItem() {
-        Document group = new Document("_id", new Document("p", "$policyId").append("i", "$itemNumber"))
-                .append("n", new Document("$sum", 1))
-                .append("progress", new Document("$sum", "$" + BoardRows.SHOWN_PROGRESS));
-        Map<ItemRef, int[]> byItem = new HashMap<>();
-        for (Document d : rows().aggregate(List.of(new Document("$group", group)))) {
-            Document id = d.get("_id", Document.class);
-            byItem.put(new ItemRef(id.getString("p"), id.getInteger("i")), new int[]{number(d, "n"), number(d, "progress")});
+    /** The rows of the given commitments as {@link CommitmentView}s (the fields a board shows), in the given order. */
+    public List<CommitmentView> rows(List<String> commitmentIds) {
+        if (commitmentIds.isEmpty()) {
+            return List.of();
         }
-        return byItem;
+        Map<String, CommitmentView> byId = new HashMap<>();
+        rows().find(Filters.in("_id", commitmentIds)).forEach(d -> byId.put(d.getString("_id"), CommitmentDocuments.view(d)));
+        return commitmentIds.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** A short list and how many there are in all. */
     public record Listed(List<CommitmentView> first, int all) {
     }
 
-    /** Red on {@code today}: the earliest missed date first. */
-    public Listed overdue(LocalDate today, int limit) {
-        String day = StoredTime.date(today);
-        return listed(Filters.and(Filters.eq(BoardRows.DONE, false), Filters.lte(BoardRows.RED_FROM, day)), limit);
-    }
-
-    /** Yellow on {@code today} with their list date between {@code today} and {@code horizon}: soonest first. */
-    public Listed dueSoon(LocalDate today, LocalDate horizon, int limit) {
-        String day = StoredTime.date(today);
-        return listed(Filters.and(Filters.eq(BoardRows.DONE, false), Filters.gt(BoardRows.RED_FROM, day),
-                Filters.lte(BoardRows.YELLOW_FROM, day), Filters.gte(BoardRows.LIST_DUE, day),
-                Filters.lte(BoardRows.LIST_DUE, StoredTime.date(horizon))), limit);
-    }
-
-    /**
-     * The rows of the commitments the office has something to decide on, each read as a {@link CommitmentView} with
-     * only what orders the inbox's lists: the pending changes' and open issues' ids and times, the claim's time, the
-     * escalation cases; no milestones. What the inbox shows of a row comes from the commitments view.
-     */
-    public List<CommitmentView> awaitingTheOffice() {
-        List<CommitmentView> found = new ArrayList<>();
-        rows().find(Filters.eq(BoardRows.AWAITING, true))
-                .projection(Projections.include("unitId", "status", "pendingDeadlineChanges", "openIssues",
-                        "completionClaim", "escalations", VersionedWrites.LAST_SEQUENCE))
-                .batchSize(5_000).forEach(d -> found.add(CommitmentDocuments.view(d)));
-        return found;
+    /** The rows of a picked list. */
+    public Listed listed(BoardEntries.Picked picked) {
+        return new Listed(rows(picked.first()), picked.all());
     }
 
     /**
@@ -128,27 +84,34 @@ public class BoardRowReader {
         return verified;
     }
 
-    private Listed listed(Bson filter, int limit) {
-        List<CommitmentView> first = new ArrayList<>();
-        rows().find(filter).sort(Sorts.ascending(BoardRows.LIST_DUE, "policyId", "itemNumber", "_id")).limit(limit)
-                .forEach(d -> first.add(CommitmentDocuments.view(d)));
-        return new Listed(first, (int) rows().countDocuments(filter));
+    private static BoardEntry entry(String unitId, Document e) {
+        LightSchedule light = new LightSchedule(Boolean.TRUE.equals(e.get("d")), StoredTime.date(e.get("y")),
+                StoredTime.date(e.get("r")));
+        Number item = (Number) e.get("i");
+        Number progress = (Number) e.get("s");
+        return new BoardEntry(e.getString("id"), unitId, e.getString("p"), item == null ? 0 : item.intValue(), light,
+                StoredTime.date(e.get("l")), progress == null ? 0 : progress.intValue(),
+                e.getList("m", Document.class, List.of()).stream().map(m -> new BoardEntry.MilestoneDue(
+                        StoredTime.date(m.get("due")), StoredTime.instant(m.get("at")))).toList(),
+                waiting(e.get("w", Document.class)));
+    }
+
+    private static BoardEntry.Waiting waiting(Document w) {
+        if (w == null) {
+            return null;
+        }
+        List<BoardEntry.Timed> changes = w.getList("changes", Document.class, List.of()).stream()
+                .map(c -> new BoardEntry.Timed(c.getString("changeId"), StoredTime.instant(c.get("requestedAt")))).toList();
+        List<BoardEntry.Timed> issues = w.getList("issues", Document.class, List.of()).stream()
+                .map(i -> new BoardEntry.Timed(i.getString("issueId"), StoredTime.instant(i.get("raisedAt")))).toList();
+        List<BoardEntry.Case> cases = w.getList("escalations", Document.class, List.of()).stream()
+                .map(c -> new BoardEntry.Case(c.getString("milestoneId"), StoredTime.date(c.get("dueDate")),
+                        ((Number) c.get("level")).intValue(), StoredTime.instant(c.get("levelSince")))).toList();
+        return new BoardEntry.Waiting(changes, Boolean.TRUE.equals(w.get("claimed")), StoredTime.instant(w.get("claimedAt")),
+                issues, cases);
     }
 
     private com.mongodb.client.MongoCollection<Document> rows() {
         return mongo.getCollection(BoardRowsProjection.COLLECTION);
-    }
-
-    private static Document lte(String field, String day) {
-        return new Document("$lte", List.of("$" + field, day));
-    }
-
-    private static Document count(Document condition) {
-        return new Document("$sum", new Document("$cond", List.of(condition, 1, 0)));
-    }
-
-    private static int number(Document d, String key) {
-        Object value = d.get(key);
-        return value == null ? 0 : ((Number) value).intValue();
     }
 }

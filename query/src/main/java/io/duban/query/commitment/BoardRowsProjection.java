@@ -1,7 +1,7 @@
 package io.duban.query.commitment;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.WriteModel;
 import io.duban.command.api.CommitmentRegistered;
 import io.duban.command.api.CommitmentReopened;
 import io.duban.command.api.CommitmentStatus;
@@ -31,7 +31,8 @@ import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -47,7 +48,8 @@ import java.util.function.Consumer;
  * {@code CommitmentView} whose other fields are empty. Unlike that view's update operators, a row is rebuilt whole
  * from its previous state on each event (read by {@code _id}, kept for the rest of the processor's batch) because its
  * light days depend on several fields at once; the replacement is guarded by {@code lastSequence}, so an event
- * handled twice changes nothing.
+ * handled twice changes nothing. The same collection holds one digest per unit ({@link BoardDigests}), the rows'
+ * short entries, which the board's and the inbox's questions read by {@code _id} instead of scanning the rows.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.BOARD_ROWS)
@@ -155,8 +157,13 @@ public class BoardRowsProjection extends MongoView {
     /** Applies one event to the commitment's row; a row not registered (yet) or that has seen the event is left alone. */
     private void change(String commitmentId, DomainEventMessage<?> message, Consumer<Document> change) {
         Document row = current(commitmentId);
-        if (row == null || !row.containsKey("status")
-                || ((Number) row.get(VersionedWrites.LAST_SEQUENCE)).longValue() >= message.getSequenceNumber()) {
+        if (row == null || !row.containsKey("status")) {
+            return;
+        }
+        if (((Number) row.get(VersionedWrites.LAST_SEQUENCE)).longValue() >= message.getSequenceNumber()) {
+            // seen: but a batch that stopped between the row and its digest left the digest behind; bring it up
+            // (the row's own write is then a no-op)
+            keep(commitmentId, row);
             return;
         }
         Document next = BoardRows.copy(row);
@@ -168,8 +175,12 @@ public class BoardRowsProjection extends MongoView {
         Document row = rows.judged(fields);
         row.put(VersionedWrites.ID, commitmentId);
         row.put(VersionedWrites.LAST_SEQUENCE, message.getSequenceNumber());
-        batchRows().ifPresent(batch -> batch.put(commitmentId, row));
-        write(VersionedWrites.replace(commitmentId, message.getSequenceNumber(), row));
+        keep(commitmentId, row);
+    }
+
+    /** The row as the batch leaves it, written once when the batch is flushed (at once outside a batch). */
+    private void keep(String commitmentId, Document row) {
+        batchRows().ifPresentOrElse(batch -> batch.put(commitmentId, row), () -> write(writes(List.of(row))));
     }
 
     /** The row as this batch left it, else as stored. */
@@ -182,19 +193,42 @@ public class BoardRowsProjection extends MongoView {
         return collection().find(Filters.eq(VersionedWrites.ID, commitmentId)).first();
     }
 
-    /** Rows written in the current unit of work (a processor's batch), whose writes MongoDB has not seen yet. */
+    /**
+     * The rows the current unit of work (a processor's batch) changed, as it leaves them. Each is written once when
+     * the batch is flushed, however many of its events changed it, and each unit's digest once with all of its
+     * entries the batch changed ({@link BoardDigests}).
+     */
     private java.util.Optional<Map<String, Document>> batchRows() {
         if (!CurrentUnitOfWork.isStarted()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(CurrentUnitOfWork.get().root()
-                .getOrComputeResource(BoardRowsProjection.class.getName() + ".rows", key -> new HashMap<String, Document>()));
+        var unitOfWork = CurrentUnitOfWork.get().root();
+        String key = BoardRowsProjection.class.getName() + ".rows";
+        Map<String, Document> rows = unitOfWork.getResource(key);
+        if (rows == null) {
+            // not getOrComputeResource: handing the writes to the view's writer registers a resource of its own
+            rows = new LinkedHashMap<>();
+            unitOfWork.resources().put(key, rows);
+            Map<String, Document> batch = rows;
+            writeAtFlush(() -> writes(List.copyOf(batch.values())));
+        }
+        return java.util.Optional.of(rows);
+    }
+
+    /** Each row's guarded replacement, then one digest write per unit. */
+    private static List<WriteModel<Document>> writes(List<Document> changed) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Document row : changed) {
+            writes.addAll(VersionedWrites.replace(row.getString(VersionedWrites.ID),
+                    ((Number) row.get(VersionedWrites.LAST_SEQUENCE)).longValue(), row));
+        }
+        writes.addAll(BoardDigests.writes(changed));
+        return writes;
     }
 
     @Override
     protected List<Bson> indexes() {
-        // the board's counts group every row; the lists below filter and sort by the light days
-        return List.of(Indexes.ascending("unitId"), Indexes.ascending(BoardRows.RED_FROM, BoardRows.LIST_DUE),
-                Indexes.ascending(BoardRows.AWAITING));
+        // read by _id only: the digests for every commitment at once, the rows by id (BoardRowReader)
+        return List.of();
     }
 }

@@ -16,6 +16,7 @@ import io.duban.query.api.inbox.OfficeInbox.LateReports;
 import io.duban.query.api.inbox.OfficeInbox.LateUnit;
 import io.duban.query.api.inbox.OfficeInbox.MajorIssue;
 import io.duban.query.api.inbox.OfficeInbox.Subject;
+import io.duban.query.api.catalog.UnitView;
 import io.duban.query.catalog.CatalogReader;
 import io.duban.query.commitment.BoardRowReader;
 import io.duban.query.commitment.CommitmentReader;
@@ -40,8 +41,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Answers {@link FindOfficeInbox} with a fixed number of reads whatever the number of rows: the board rows of the
- * commitments waiting for the office (ids and times: {@link WaitingOrder} orders the four lists and counts them), the
+ * Answers {@link FindOfficeInbox} with a fixed number of reads whatever the number of rows, each by {@code _id}: the
+ * units' board digests (ids and times of what waits: {@link WaitingOrder} orders the four lists and counts them), the
  * page's commitments from the commitments view by id, the current quarter's round and the names of its late units.
  * The two views are fed by separate processors: a row the board rows list but whose commitment does not show it (yet,
  * or any more) is left out of the page until both agree, a moment later.
@@ -71,7 +72,8 @@ public class InboxQueries {
     @QueryHandler
     public OfficeInbox handle(FindOfficeInbox query) {
         LocalDate today = lights.today();
-        WaitingOrder all = WaitingOrder.of(rows.awaitingTheOffice());
+        WaitingOrder all = WaitingOrder.of(rows.entries(catalog.units().stream().map(UnitView::unitId).toList())
+                .awaitingTheOffice());
         WaitingOrder page = all.page(query.offset(), query.limit());
         Map<String, CommitmentView> byId = commitments.byIds(page.commitmentIds());
         Map<String, Subject> subjects = new HashMap<>();

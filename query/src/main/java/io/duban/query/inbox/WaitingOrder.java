@@ -1,9 +1,7 @@
 package io.duban.query.inbox;
 
-import io.duban.command.api.CommitmentStatus;
-import io.duban.query.api.commitment.CommitmentView;
-import io.duban.query.api.commitment.CommitmentView.EscalationView;
 import io.duban.query.api.inbox.OfficeInbox;
+import io.duban.query.commitment.BoardEntry;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,8 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The inbox's four lists in their order, worked out from the board rows of the commitments waiting for the office
- * (ids and times only), so that only the page shown is read from the commitments view. The orders are the inbox's:
+ * The inbox's four lists in their order, worked out from the board digests' entries of the commitments waiting for
+ * the office (ids and times only; a digest keeps only the escalation cases at the office's level), so that only the page shown is read from the commitments view. The orders are the inbox's:
  * changes, claims and issues oldest first; escalations highest level first, then the earliest due date (as
  * {@code EscalationQueries.ORDER}).
  */
@@ -36,23 +34,20 @@ record WaitingOrder(List<Ref> deadlineChanges, List<Ref> completionClaims, List<
             .thenComparing(Ref::commitmentId)
             .thenComparing(Ref::key, Comparator.nullsFirst(Comparator.naturalOrder()));
 
-    static WaitingOrder of(List<CommitmentView> rows) {
+    static WaitingOrder of(List<BoardEntry> waiting) {
         List<Ref> changes = new ArrayList<>();
         List<Ref> claims = new ArrayList<>();
         List<Ref> issues = new ArrayList<>();
         List<Ref> escalations = new ArrayList<>();
-        for (CommitmentView row : rows) {
-            String id = row.commitmentId();
-            row.pendingDeadlineChanges().forEach(p -> changes.add(new Ref(id, p.changeId(), null, 0, p.requestedAt())));
-            if (row.status() == CommitmentStatus.COMPLETION_CLAIMED) {
-                claims.add(new Ref(id, null, null, 0, row.completionClaim() == null ? null : row.completionClaim().claimedAt()));
+        for (BoardEntry entry : waiting) {
+            String id = entry.commitmentId();
+            BoardEntry.Waiting w = entry.waiting();
+            w.changes().forEach(c -> changes.add(new Ref(id, c.id(), null, 0, c.at())));
+            if (w.claimed()) {
+                claims.add(new Ref(id, null, null, 0, w.claimedAt()));
             }
-            row.openIssues().forEach(i -> issues.add(new Ref(id, i.issueId(), null, 0, i.raisedAt())));
-            for (EscalationView e : row.escalations()) {
-                if (e.open() && e.level() >= OfficeInbox.OFFICE_LEVEL) {
-                    escalations.add(new Ref(id, e.milestoneId(), e.dueDate(), e.level(), e.levelSince()));
-                }
-            }
+            w.issues().forEach(i -> issues.add(new Ref(id, i.id(), null, 0, i.at())));
+            w.escalations().forEach(e -> escalations.add(new Ref(id, e.milestoneId(), e.dueDate(), e.level(), e.levelSince())));
         }
         changes.sort(OLDEST_FIRST);
         claims.sort(OLDEST_FIRST);

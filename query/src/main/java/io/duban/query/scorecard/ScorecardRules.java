@@ -12,7 +12,6 @@ import java.text.Collator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -66,28 +65,9 @@ final class ScorecardRules {
     }
 
     private UnitScore score(UnitSummary unit, Document facts) {
-        int due = 0, onTime = 0, late = 0, overdue = 0;
-        long daysLate = 0, maxDaysLate = 0;
+        MilestoneTally milestones = new MilestoneTally(from, to, today);
         for (Document m : entries(facts, "milestones")) {
-            LocalDate dueDate = StoredTime.date(m.get("dueDate"));
-            LocalDate completed = date(m.get("completedAt"));
-            if (dueDate == null || !inPeriod(dueDate) || (completed == null && !dueDate.isBefore(today))) {
-                continue;
-            }
-            due++;
-            long days;
-            if (completed == null) {
-                overdue++;
-                days = ChronoUnit.DAYS.between(dueDate, today);
-            } else if (completed.isAfter(dueDate)) {
-                late++;
-                days = ChronoUnit.DAYS.between(dueDate, completed);
-            } else {
-                onTime++;
-                days = 0;
-            }
-            daysLate += days;
-            maxDaysLate = Math.max(maxDaysLate, days);
+            milestones.add(StoredTime.date(m.get("dueDate")), date(m.get("completedAt")));
         }
         int reportsDue = 0, reportsOnTime = 0, reportsLate = 0;
         for (Document r : entries(facts, "reports")) {
@@ -116,8 +96,8 @@ final class ScorecardRules {
             raised += inPeriod(date(i.get("raisedAt"))) ? 1 : 0;
             resolved += inPeriod(date(i.get("resolvedAt"))) ? 1 : 0;
         }
-        UnitScore unscored = new UnitScore(0, unit.unitId(), unit.name(), null, due, onTime, late, overdue, daysLate,
-                maxDaysLate, reportsDue, reportsOnTime, reportsLate, missing, requested, approved, raised, resolved,
+        UnitScore unscored = new UnitScore(0, unit.unitId(), unit.name(), null, milestones.due(), milestones.onTime(),
+                milestones.late(), milestones.overdue(), milestones.daysLate(), milestones.maxDaysLate(), reportsDue, reportsOnTime, reportsLate, missing, requested, approved, raised, resolved,
                 unit.lights());
         return withScore(unscored, points(unscored));
     }

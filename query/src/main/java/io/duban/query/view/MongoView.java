@@ -80,6 +80,11 @@ public abstract class MongoView implements ProjectedView {
         writer.write(writes);
     }
 
+    /** Writes worked out once, when the batch is flushed ({@link ViewWriter#writeAtFlush}). */
+    protected void writeAtFlush(java.util.function.Supplier<List<? extends WriteModel<Document>>> writes) {
+        writer.writeAtFlush(writes);
+    }
+
     /** The collection the projection writes to and reads its own earlier documents from. */
     protected MongoCollection<Document> collection() {
         return mongo.getCollection(writeTarget);

@@ -44,16 +44,41 @@ public final class ViewWriter {
             return;
         }
         if (CurrentUnitOfWork.isStarted()) {
-            pendingIn(CurrentUnitOfWork.get().root()).addAll(writes);
+            pendingIn(CurrentUnitOfWork.get().root()).writes.addAll(writes);
         } else {
             flush(new ArrayList<>(writes));
         }
     }
 
-    private List<WriteModel<Document>> pendingIn(UnitOfWork<?> unitOfWork) {
+    /**
+     * Writes worked out when the batch is flushed, after every write made before: a view that coalesces a batch's
+     * changes to one document into one write hands over its pending state once per batch. Outside a unit of work the
+     * writes are worked out and sent at once.
+     */
+    public void writeAtFlush(Supplier<List<? extends WriteModel<Document>>> writes) {
+        if (CurrentUnitOfWork.isStarted()) {
+            pendingIn(CurrentUnitOfWork.get().root()).late.add(writes);
+        } else {
+            flush(new ArrayList<>(writes.get()));
+        }
+    }
+
+    /** A batch's writes so far, and those it works out at the end. */
+    private static final class Pending {
+        private final List<WriteModel<Document>> writes = new ArrayList<>();
+        private final List<Supplier<List<? extends WriteModel<Document>>>> late = new ArrayList<>();
+
+        List<WriteModel<Document>> all() {
+            List<WriteModel<Document>> all = new ArrayList<>(writes);
+            late.forEach(supplier -> all.addAll(supplier.get()));
+            return all;
+        }
+    }
+
+    private Pending pendingIn(UnitOfWork<?> unitOfWork) {
         return unitOfWork.getOrComputeResource(resourceKey, key -> {
-            List<WriteModel<Document>> pending = new ArrayList<>();
-            unitOfWork.onPrepareCommit(committing -> flush(pending));
+            Pending pending = new Pending();
+            unitOfWork.onPrepareCommit(committing -> flush(pending.all()));
             return pending;
         });
     }

@@ -21,7 +21,10 @@ import io.duban.query.catalog.CatalogReader;
 import io.duban.query.catalog.UnitsProjection;
 import io.duban.query.commitment.CommitmentReader;
 import io.duban.query.commitment.BoardRowReader;
+import io.duban.query.api.scorecard.FindOnTimeRates;
+import io.duban.query.api.scorecard.OnTimeRates;
 import io.duban.query.commitment.BoardRowsProjection;
+import io.duban.query.fixtures.CommitmentViews;
 import io.duban.query.commitment.CommitmentsProjection;
 import io.duban.query.fixtures.WireMongoTest;
 import io.duban.query.light.BoardProperties;
@@ -215,6 +218,36 @@ class ScorecardViewTest extends WireMongoTest {
         history.forEach(this::apply);
 
         assertThat(documents()).isEqualTo(before);
+    }
+
+    @Test
+    void theOnTimeRatesFromTheBoardDigestsCountAsTheScorecardDoes() {
+        // given the history in the scorecard and in the board rows (whose digests the rates read)
+        history.forEach(this::apply);
+        CommitmentViews boards = new CommitmentViews(mongo);
+        history.stream().filter(m -> m.getAggregateIdentifier().equals(finance) || m.getAggregateIdentifier().equals(dev))
+                .forEach(m -> boards.on(m.getPayload(), m));
+        OnTimeQueries rates = new OnTimeQueries(new BoardRowReader(mongo), new CatalogReader(mongo), JUNE_2025);
+
+        for (FindScorecard period : List.of(new FindScorecard(Y2024, END_2024),
+                new FindScorecard(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)),
+                new FindScorecard(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 31)))) {
+            // when
+            OnTimeRates answer = rates.handle(new FindOnTimeRates(period.from(), period.to()));
+            Scorecard card = queries.handle(period);
+
+            // then
+            assertThat(answer.units()).as(period.toString())
+                    .extracting(u -> u.unitId() + " " + u.milestonesDue() + "/" + u.milestonesOnTime() + "/"
+                            + u.milestonesLate() + "/" + u.milestonesOverdue())
+                    .containsExactlyInAnyOrderElementsOf(card.units().stream()
+                            .filter(u -> u.unitId().equals(FINANCE.unitId()) || u.unitId().equals(DEVELOPMENT.unitId()))
+                            .map(u -> u.unitId() + " " + u.milestonesDue() + "/" + u.milestonesOnTime() + "/"
+                                    + u.milestonesLate() + "/" + u.milestonesOverdue()).toList());
+        }
+        assertThat(rates.handle(new FindOnTimeRates(Y2024, END_2024)).units())
+                .as("something was due, so the comparison above can fail")
+                .anyMatch(u -> u.milestonesDue() > 0 && u.milestonesOnTime() > 0);
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.duban.console.overview;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.console.Lights;
 import io.duban.query.api.light.LightColor;
-import io.duban.query.api.scorecard.Scorecard.UnitScore;
+import io.duban.query.api.board.UnitSummary;
 
 import java.text.Collator;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The counts by light and the lights-by-unit chart, from the units' current lights (which the scorecard answer
+ * The counts by light and the lights-by-unit chart, from the units' current lights (which the board summary
  * carries, so the page reads them without a query of their own).
  *
  * @param counts   one per light, worst first, zeros included
@@ -32,7 +32,7 @@ public record LightSummary(List<LightCount> counts, int expected, Chart byUnit) 
     public record LightCount(String key, String label, int count) {
     }
 
-    static LightSummary of(List<UnitScore> units, ObjectMapper json) {
+    static LightSummary of(List<UnitSummary> units, ObjectMapper json) {
         Map<LightColor, Integer> totals = new EnumMap<>(LightColor.class);
         units.forEach(unit -> unit.lights().forEach((color, n) -> totals.merge(color, n, Integer::sum)));
         List<LightCount> counts = ORDER.stream()
@@ -43,13 +43,13 @@ public record LightSummary(List<LightCount> counts, int expected, Chart byUnit) 
     }
 
     /** Lights by unit, the units with most overdue and warned items first; units without items are left out. */
-    private static Chart chart(List<UnitScore> units, ObjectMapper json) {
-        List<UnitScore> shown = new ArrayList<>(units.stream().filter(u -> items(u) > 0).toList());
-        shown.sort(Comparator.comparing((UnitScore u) -> -count(u, LightColor.RED))
+    private static Chart chart(List<UnitSummary> units, ObjectMapper json) {
+        List<UnitSummary> shown = new ArrayList<>(units.stream().filter(u -> items(u) > 0).toList());
+        shown.sort(Comparator.comparing((UnitSummary u) -> -count(u, LightColor.RED))
                 .thenComparing(u -> -count(u, LightColor.YELLOW))
-                .thenComparing(UnitScore::unitName, CHINESE));
+                .thenComparing(UnitSummary::name, CHINESE));
         Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("units", shown.stream().map(UnitScore::unitName).toList());
+        chart.put("units", shown.stream().map(UnitSummary::name).toList());
         List<Map<String, Object>> series = new ArrayList<>();
         for (LightColor color : ORDER) {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -62,11 +62,11 @@ public record LightSummary(List<LightCount> counts, int expected, Chart byUnit) 
         return Chart.of(json, chart, shown.isEmpty());
     }
 
-    private static int items(UnitScore unit) {
+    private static int items(UnitSummary unit) {
         return unit.lights().values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    private static int count(UnitScore unit, LightColor color) {
+    private static int count(UnitSummary unit, LightColor color) {
         return unit.lights().getOrDefault(color, 0);
     }
 }

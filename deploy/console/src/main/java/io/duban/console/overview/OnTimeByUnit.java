@@ -1,8 +1,8 @@
 package io.duban.console.overview;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.duban.query.api.scorecard.Scorecard;
-import io.duban.query.api.scorecard.Scorecard.UnitScore;
+import io.duban.query.api.scorecard.OnTimeRates;
+import io.duban.query.api.scorecard.OnTimeRates.UnitOnTime;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * On-time rate by unit (各单位里程碑按期完成率), from the scorecard over its period: milestones met by their due date
- * (after approved changes) ÷ milestones due, as 考核评价 counts them. Units with nothing due are left out; the lowest
+ * On-time rate by unit (各单位里程碑按期完成率) over a period: milestones met by their due date (after approved
+ * changes) ÷ milestones due, as 考核评价 counts them (the query side counts both with one rule). Units with nothing due are left out; the lowest
  * rate first, so the units to chase come first.
  */
 final class OnTimeByUnit {
@@ -25,19 +25,19 @@ final class OnTimeByUnit {
     private OnTimeByUnit() {
     }
 
-    static Chart chart(Scorecard card, ObjectMapper json) {
-        List<UnitScore> due = card.units().stream()
+    static Chart chart(OnTimeRates rates, ObjectMapper json) {
+        List<UnitOnTime> due = rates.units().stream()
                 .filter(u -> u.milestonesDue() > 0)
-                .sorted(Comparator.comparing(UnitScore::onTimeRate).thenComparing(UnitScore::unitName, CHINESE))
+                .sorted(Comparator.comparing(UnitOnTime::onTimeRate).thenComparing(UnitOnTime::unitName, CHINESE))
                 .toList();
         Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("units", due.stream().map(UnitScore::unitName).toList());
+        chart.put("units", due.stream().map(UnitOnTime::unitName).toList());
         chart.put("rate", due.stream().map(u -> BigDecimal.valueOf(100 * u.onTimeRate())
                 .setScale(1, RoundingMode.HALF_UP).doubleValue()).toList());
-        chart.put("onTime", due.stream().map(UnitScore::milestonesOnTime).toList());
-        chart.put("due", due.stream().map(UnitScore::milestonesDue).toList());
-        chart.put("late", due.stream().map(UnitScore::milestonesLate).toList());
-        chart.put("overdue", due.stream().map(UnitScore::milestonesOverdue).toList());
+        chart.put("onTime", due.stream().map(UnitOnTime::milestonesOnTime).toList());
+        chart.put("due", due.stream().map(UnitOnTime::milestonesDue).toList());
+        chart.put("late", due.stream().map(UnitOnTime::milestonesLate).toList());
+        chart.put("overdue", due.stream().map(UnitOnTime::milestonesOverdue).toList());
         return Chart.of(json, chart, due.isEmpty());
     }
 }

@@ -11,8 +11,8 @@ import io.duban.query.api.inbox.FindOfficeInbox;
 import io.duban.query.api.inbox.OfficeInbox;
 import io.duban.query.api.overdue.FindOverdueHistory;
 import io.duban.query.api.overdue.OverdueHistory;
-import io.duban.query.api.scorecard.FindScorecard;
-import io.duban.query.api.scorecard.Scorecard;
+import io.duban.query.api.scorecard.FindOnTimeRates;
+import io.duban.query.api.scorecard.OnTimeRates;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
@@ -26,9 +26,9 @@ import java.util.concurrent.CompletableFuture;
  * Reads 总览 through the query bus with five queries per page view whatever the number of units, items or
  * commitments, never one per row, all sent before any answer is awaited:
  * <ol>
- *   <li>the board summary: the overdue and due-soon lists (their first rows and counts) and the progress by article;</li>
- *   <li>this year's scorecard: the counts by light and the lights by unit (the units' current lights come with it),
- *       and the on-time rate by unit;</li>
+ *   <li>the board summary: the counts by light and the lights by unit, the overdue and due-soon lists (their first
+ *       rows and counts) and the progress by article;</li>
+ *   <li>this year's on-time rate by unit, counted as the scorecard counts it;</li>
  *   <li>the office's inbox, the first rows of each list and their totals: pending decisions and open major issues;</li>
  *   <li>this quarter's dispatch round: the report rate;</li>
  *   <li>the overdue history of the trend's period (not asked when the period is refused).</li>
@@ -57,17 +57,17 @@ class OverviewReader {
         String roundId = DispatchRoundId.of(today);
 
         CompletableFuture<BoardSummary> board = queries.query(new FindBoardSummary(DueLists.TOP), BoardSummary.class);
-        CompletableFuture<Scorecard> card = queries.query(new FindScorecard(yearStart, yearEnd), Scorecard.class);
+        CompletableFuture<OnTimeRates> onTime = queries.query(new FindOnTimeRates(yearStart, yearEnd), OnTimeRates.class);
         CompletableFuture<OfficeInbox> inbox = queries.query(new FindOfficeInbox(0, Math.max(PendingDecisions.TOP, OpenIssues.TOP)), OfficeInbox.class);
         CompletableFuture<DispatchRoundView> round = queries.query(new FindDispatchRound(roundId), DispatchRoundView.class);
         CompletableFuture<OverdueHistory> history = period.valid()
                 ? queries.query(new FindOverdueHistory(period.from(), period.to()), OverdueHistory.class) : null;
 
         BoardSummary items = Queries.await(board);
-        Scorecard scorecard = Queries.await(card);
+        OnTimeRates rates = Queries.await(onTime);
         OfficeInbox waiting = Queries.await(inbox);
         return new Overview(today,
-                LightSummary.of(scorecard.units(), json),
+                LightSummary.of(items.units(), json),
                 DueLists.of(items),
                 PendingDecisions.of(waiting, clock.getZone()),
                 OpenIssues.of(waiting, clock.getZone()),
@@ -75,7 +75,7 @@ class OverviewReader {
                 ArticleProgress.chart(items.items(), json),
                 period,
                 history == null ? OverdueTrend.none() : OverdueTrend.of(Queries.await(history), json),
-                OnTimeByUnit.chart(scorecard, json),
+                OnTimeByUnit.chart(rates, json),
                 yearStart, yearEnd);
     }
 

@@ -20,8 +20,9 @@ import io.duban.query.api.light.Light;
 import io.duban.query.api.light.LightColor;
 import io.duban.query.api.overdue.FindOverdueHistory;
 import io.duban.query.api.overdue.OverdueHistory;
-import io.duban.query.api.scorecard.FindScorecard;
-import io.duban.query.api.scorecard.Scorecard;
+import io.duban.query.api.scorecard.FindOnTimeRates;
+import io.duban.query.api.scorecard.OnTimeRates;
+import io.duban.query.api.board.UnitSummary;
 import io.duban.query.api.scorecard.Scorecard.UnitScore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class OverviewReaderTest {
                 .toList();
         Overview many = read(null, null);
 
-        assertThat(few).containsExactly(FindBoardSummary.class, FindScorecard.class, FindOfficeInbox.class,
+        assertThat(few).containsExactly(FindBoardSummary.class, FindOnTimeRates.class, FindOfficeInbox.class,
                 FindDispatchRound.class, FindOverdueHistory.class);
         assertThat(asked).hasSize(OverviewReader.QUERIES).extracting(Object::getClass).containsExactlyElementsOf(few);
         assertThat(many.due().overdueAll()).isEqualTo(60);
@@ -83,11 +84,11 @@ class OverviewReaderTest {
     }
 
     @Test
-    void the_trend_period_defaults_to_the_last_ninety_days_and_the_scorecard_to_this_year() {
+    void the_trend_period_defaults_to_the_last_ninety_days_and_the_on_time_rates_to_this_year() {
         read(null, null);
 
         assertThat(asked).contains(new FindOverdueHistory(TODAY.minusDays(89), TODAY),
-                new FindScorecard(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)),
+                new FindOnTimeRates(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)),
                 new FindDispatchRound("2026-Q4"));
     }
 
@@ -214,9 +215,15 @@ class OverviewReaderTest {
             List<CommitmentSummary> yellow = all.stream().filter(c -> c.light().color() == LightColor.YELLOW).toList();
             return CompletableFuture.completedFuture(new BoardSummary(TODAY, 14,
                     red.subList(0, Math.min(q.listLength(), red.size())), red.size(),
-                    yellow.subList(0, Math.min(q.listLength(), yellow.size())), yellow.size(), totals()));
-        } else if (query instanceof FindScorecard q) {
-            return CompletableFuture.completedFuture(new Scorecard(q.from(), q.to(), TODAY, units));
+                    yellow.subList(0, Math.min(q.listLength(), yellow.size())), yellow.size(), totals(),
+                    units.stream().map(u -> {
+                        int registered = u.lights().values().stream().mapToInt(Integer::intValue).sum();
+                        return new UnitSummary(u.unitId(), u.unitName(), false, registered, registered, u.lights());
+                    }).toList()));
+        } else if (query instanceof FindOnTimeRates q) {
+            return CompletableFuture.completedFuture(new OnTimeRates(q.from(), q.to(), TODAY, units.stream()
+                    .map(u -> new OnTimeRates.UnitOnTime(u.unitId(), u.unitName(), u.milestonesDue(),
+                            u.milestonesOnTime(), u.milestonesLate(), u.milestonesOverdue())).toList()));
         } else if (query instanceof FindOfficeInbox) {
             return CompletableFuture.completedFuture(inbox);
         } else if (query instanceof FindOverdueHistory q) {

@@ -14,9 +14,11 @@ import java.util.List;
  * @param dueSoon     yellow today with that date within {@code dueSoonDays}, soonest first
  * @param dueSoonAll  how many of those
  * @param items       every item of every policy, in catalogue order, with its commitments' count and progress
+ * @param units       every unit with its lights today, as {@link FindUnits} answers
  */
 public record BoardSummary(LocalDate today, int dueSoonDays, List<CommitmentSummary> overdue, int overdueAll,
-                           List<CommitmentSummary> dueSoon, int dueSoonAll, List<ItemTotal> items) {
+                           List<CommitmentSummary> dueSoon, int dueSoonAll, List<ItemTotal> items,
+                           List<UnitSummary> units) {
 
     /**
      * @param progressSum the sum of the commitments' shown progress (100 once verified)
