@@ -8,6 +8,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import io.duban.query.view.StampedCache;
+import io.duban.query.view.ViewStamps;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +24,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads the policies, items and units views. */
+/**
+ * Reads the policies, items and units views. Every unit and every item of every policy — what the board pages ask on
+ * each view, and what changes only when a policy is imported — are kept until their view's stamp moves
+ * ({@link StampedCache}).
+ */
 @Component
 public class CatalogReader {
 
@@ -30,9 +36,14 @@ public class CatalogReader {
             Comparator.comparing(ItemView::policyId).thenComparingInt(ItemView::number);
 
     private final MongoTemplate mongo;
+    private final StampedCache<String, List<ItemView>> allItems;
+    private final StampedCache<String, List<UnitView>> allUnits;
 
     public CatalogReader(MongoTemplate mongo) {
         this.mongo = mongo;
+        ViewStamps stamps = new ViewStamps(mongo);
+        this.allItems = new StampedCache<>(stamps, ItemsProjection.COLLECTION, 1);
+        this.allUnits = new StampedCache<>(stamps, UnitsProjection.COLLECTION, 1);
     }
 
     public List<PolicyView> policies() {
@@ -49,7 +60,13 @@ public class CatalogReader {
 
     /** Every item of the policy, or of every policy when policyId is null, in policy and row order. */
     public List<ItemView> items(String policyId) {
-        Bson filter = policyId == null ? new Document() : Filters.eq("policyId", policyId);
+        if (policyId == null) {
+            return allItems.get("all", () -> readItems(new Document()));
+        }
+        return readItems(Filters.eq("policyId", policyId));
+    }
+
+    private List<ItemView> readItems(Bson filter) {
         return all(collection(ItemsProjection.COLLECTION).find(filter)).stream()
                 .map(CatalogDocuments::item).sorted(ITEM_ORDER).toList();
     }
@@ -71,11 +88,11 @@ public class CatalogReader {
 
     /** Every unit: row units first, then the co-responsible ones, each by name in pinyin order. */
     public List<UnitView> units() {
-        return all(collection(UnitsProjection.COLLECTION).find()).stream()
+        return allUnits.get("all", () -> all(collection(UnitsProjection.COLLECTION).find()).stream()
                 .map(CatalogDocuments::unit)
                 .sorted(Comparator.comparing(UnitView::coResponsible)
                         .thenComparing(UnitView::name, Collator.getInstance(Locale.CHINA)))
-                .toList();
+                .toList());
     }
 
     public Optional<UnitView> unit(String unitId) {

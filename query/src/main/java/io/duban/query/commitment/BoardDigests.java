@@ -23,7 +23,8 @@ import java.util.Map;
  * <pre>
  * { _id: "digest~" + unitId, unitId, digest: true,
  *   rows: { "&lt;commitmentId, dots as ~&gt;": { id, p (policyId), i (itemNumber), y (yellowFrom), r (redFrom),
- *            l (listDue), d (done), s (shownProgress), a (awaiting), m: [{due, at (completed)}], seq (the row's
+ *            l (listDue), d (done), s (shownProgress), a (awaiting), m: [{due, at (completed)}],
+ *            v (verifiedAt, while verified), seq (the row's
  *            lastSequence),
  *            w: { changes: [{changeId, requestedAt}], claimedAt, issues: [{issueId, raisedAt}],
  *                 escalations: [{milestoneId, dueDate, level, levelSince}] } (only while awaiting) } } }
@@ -69,11 +70,18 @@ final class BoardDigests {
                 .append("y", row.get(BoardRows.YELLOW_FROM)).append("r", row.get(BoardRows.RED_FROM))
                 .append("l", row.get(BoardRows.LIST_DUE)).append("d", row.get(BoardRows.DONE))
                 .append("s", row.get(BoardRows.SHOWN_PROGRESS)).append("a", row.get(BoardRows.AWAITING))
-                .append("m", milestones(row)).append("seq", sequence);
+                .append("m", milestones(row)).append("v", verifiedAt(row)).append("seq", sequence);
         if (Boolean.TRUE.equals(row.get(BoardRows.AWAITING))) {
             entry.append("w", waiting(row));
         }
         return entry;
+    }
+
+    /** When it was verified, while it is (办结, not reopened since): which commitments owe no quarterly report. */
+    private static Object verifiedAt(Document row) {
+        Document verification = row.get("verification", Document.class);
+        return CommitmentStatus.VERIFIED.name().equals(row.getString("status")) && verification != null
+                ? verification.get("verifiedAt") : null;
     }
 
     /** Each milestone's due date (after approved changes) and when it was completed: what on-time rates count. */

@@ -11,10 +11,12 @@ import java.util.List;
  * progress by item, place it in the due lists and order the inbox; its row (by {@code _id}) has the rest.
  *
  * @param listDue the date a due list shows: the earlier of the final due date and the earliest open milestone's
- * @param waiting what waits for the office, null when nothing does
+ * @param verifiedAt when it was verified, while it is (办结, not reopened since); null otherwise
+ * @param waiting    what waits for the office, null when nothing does
  */
 public record BoardEntry(String commitmentId, String unitId, String policyId, int itemNumber, LightSchedule light,
-                         LocalDate listDue, int shownProgress, List<MilestoneDue> milestones, Waiting waiting) {
+                         LocalDate listDue, int shownProgress, List<MilestoneDue> milestones, Instant verifiedAt,
+                         Waiting waiting) {
 
     /** A milestone's due date (after approved changes) and when it was completed (null while open). */
     public record MilestoneDue(LocalDate dueDate, Instant completedAt) {

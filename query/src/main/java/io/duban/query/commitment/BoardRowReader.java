@@ -1,11 +1,12 @@
 package io.duban.query.commitment;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import io.duban.command.api.CommitmentStatus;
+import io.duban.command.api.CommitmentId;
 import io.duban.query.api.commitment.CommitmentView;
 import io.duban.query.light.LightSchedule;
+import io.duban.query.view.StampedCache;
 import io.duban.query.view.StoredTime;
+import io.duban.query.view.ViewStamps;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -28,20 +29,27 @@ import java.util.Objects;
 public class BoardRowReader {
 
     private final MongoTemplate mongo;
+    /** The digests as last read, while the view's stamp stays (总览, 待办 and the units page ask for them on each view). */
+    private final StampedCache<java.util.Set<String>, BoardEntries> digests;
 
     public BoardRowReader(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.digests = new StampedCache<>(new ViewStamps(mongo), BoardRowsProjection.COLLECTION, 4);
     }
 
-    /** The entries of every commitment of the given units (one read of their digests). */
+    /** The entries of every commitment of the given units (one read of their digests, or none while they stay). */
     public BoardEntries entries(Collection<String> unitIds) {
+        return digests.get(java.util.Set.copyOf(unitIds), () -> read(unitIds));
+    }
+
+    private BoardEntries read(Collection<String> unitIds) {
         List<BoardEntry> entries = new ArrayList<>();
         if (!unitIds.isEmpty()) {
             rows().find(Filters.in("_id", unitIds.stream().map(BoardDigests::id).toList())).batchSize(1_000)
                     .forEach(digest -> digest.get(BoardDigests.ROWS, new Document()).values()
                             .forEach(entry -> entries.add(entry(digest.getString("unitId"), (Document) entry))));
         }
-        return new BoardEntries(entries);
+        return new BoardEntries(List.copyOf(entries));
     }
 
     /** The rows of the given commitments as {@link CommitmentView}s (the fields a board shows), in the given order. */
@@ -64,23 +72,21 @@ public class BoardRowReader {
     }
 
     /**
-     * Of the given commitments, those verified now (办结, not reopened since), with when they were verified: one read
-     * through the {@code _id} index, of rows a tenth of a commitment's size.
+     * Of the given commitments, those verified now (办结, not reopened since), with when they were verified: from
+     * their units' digests (kept while the view stays), not from their rows.
      */
     public Map<String, Instant> verifiedAt(Collection<String> commitmentIds) {
         Map<String, Instant> verified = new HashMap<>();
         if (commitmentIds.isEmpty()) {
             return verified;
         }
-        rows().find(Filters.and(Filters.in("_id", commitmentIds), Filters.eq("status", CommitmentStatus.VERIFIED.name())))
-                .projection(Projections.include("verification.verifiedAt")).batchSize(5_000)
-                .forEach(d -> {
-                    Document verification = d.get("verification", Document.class);
-                    Instant at = verification == null ? null : StoredTime.instant(verification.get("verifiedAt"));
-                    if (at != null) {
-                        verified.put(d.getString("_id"), at);
-                    }
-                });
+        java.util.Set<String> wanted = java.util.Set.copyOf(commitmentIds);
+        List<String> units = wanted.stream().map(CommitmentId::unitOf).distinct().sorted().toList();
+        for (BoardEntry e : entries(units).entries()) {
+            if (e.verifiedAt() != null && wanted.contains(e.commitmentId())) {
+                verified.put(e.commitmentId(), e.verifiedAt());
+            }
+        }
         return verified;
     }
 
@@ -93,7 +99,7 @@ public class BoardRowReader {
                 StoredTime.date(e.get("l")), progress == null ? 0 : progress.intValue(),
                 e.getList("m", Document.class, List.of()).stream().map(m -> new BoardEntry.MilestoneDue(
                         StoredTime.date(m.get("due")), StoredTime.instant(m.get("at")))).toList(),
-                waiting(e.get("w", Document.class)));
+                StoredTime.instant(e.get("v")), waiting(e.get("w", Document.class)));
     }
 
     private static BoardEntry.Waiting waiting(Document w) {

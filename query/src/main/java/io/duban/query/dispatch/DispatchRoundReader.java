@@ -4,6 +4,8 @@ import io.duban.query.api.dispatch.DispatchRoundView;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.MongoCollection;
 import io.duban.query.commitment.BoardRowReader;
+import io.duban.query.view.StampedCache;
+import io.duban.query.view.ViewStamps;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Reads the {@code dispatch_rounds} view, each round with the commitments that owe no report
- * ({@link ReportExemptions}): one read of the board rows per round, for its verified commitments.
+ * ({@link ReportExemptions}, from the units' board digests). A round read by id is kept while the view's stamp stays:
+ * 总览 and 待办 ask for the current quarter's on each view, and its documents list every commitment of the round.
  */
 @Component
 public class DispatchRoundReader {
@@ -27,14 +30,25 @@ public class DispatchRoundReader {
     private final MongoTemplate mongo;
     private final BoardRowReader commitments;
     private final Clock clock;
+    /** Rounds as read, before exemptions (which follow the board rows), kept while the rounds view stays. */
+    private final StampedCache<String, Optional<Read>> rounds;
+
+    /** A round as its documents say, and when the round listed each commitment. */
+    private record Read(DispatchRoundView round, Map<String, java.time.Instant> joinedAt) {
+    }
 
     public DispatchRoundReader(MongoTemplate mongo, BoardRowReader commitments, Clock clock) {
         this.mongo = mongo;
         this.commitments = commitments;
         this.clock = clock;
+        this.rounds = new StampedCache<>(new ViewStamps(mongo), DispatchRoundsProjection.COLLECTION, 8);
     }
 
     public Optional<DispatchRoundView> byId(String roundId) {
+        return rounds.get(roundId, () -> read(roundId)).map(this::withExemptions);
+    }
+
+    private Optional<Read> read(String roundId) {
         MongoCollection<Document> view = mongo.getCollection(DispatchRoundsProjection.COLLECTION);
         Document header = view.find(Filters.and(Filters.eq("_id", roundId), Filters.gte("lastSequence", 0L))).first();
         if (header == null) {
@@ -42,7 +56,8 @@ public class DispatchRoundReader {
         }
         List<Document> buckets = new ArrayList<>();
         view.find(Filters.eq(DispatchRoundsProjection.ROUND, roundId)).forEach(buckets::add);
-        return Optional.of(view(assembled(header, buckets)));
+        Document round = assembled(header, buckets);
+        return Optional.of(new Read(DispatchRoundDocuments.view(round), DispatchRoundDocuments.joinedAt(round)));
     }
 
     /** Every round, latest first. */
@@ -79,12 +94,16 @@ public class DispatchRoundReader {
     }
 
     private DispatchRoundView view(Document document) {
-        DispatchRoundView round = DispatchRoundDocuments.view(document);
+        return withExemptions(new Read(DispatchRoundDocuments.view(document), DispatchRoundDocuments.joinedAt(document)));
+    }
+
+    private DispatchRoundView withExemptions(Read read) {
+        DispatchRoundView round = read.round();
         List<String> withoutReport = round.withoutReport();
         if (withoutReport.isEmpty()) {
             return round;
         }
-        return round.withExempt(ReportExemptions.exempt(withoutReport, DispatchRoundDocuments.joinedAt(document),
+        return round.withExempt(ReportExemptions.exempt(withoutReport, read.joinedAt(),
                 commitments.verifiedAt(withoutReport), round.reportDeadline(), round.quarterEnd(), clock.getZone()));
     }
 }

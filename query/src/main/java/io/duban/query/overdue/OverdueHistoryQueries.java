@@ -5,6 +5,8 @@ import io.duban.query.api.overdue.FindOverdueHistory;
 import io.duban.query.api.overdue.OverdueHistory;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import io.duban.query.view.StampedCache;
+import io.duban.query.view.ViewStamps;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +23,13 @@ public class OverdueHistoryQueries {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    /** Every commitment's steps folded, kept while the view stays (总览 asks on each view; days() only reads it). */
+    private final StampedCache<String, OverdueFold> folded;
 
     public OverdueHistoryQueries(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+        this.folded = new StampedCache<>(new ViewStamps(mongo), OverdueHistoryProjection.COLLECTION, 1);
     }
 
     @QueryHandler
@@ -39,12 +44,17 @@ public class OverdueHistoryQueries {
             throw new IllegalArgumentException("起止日期最多相隔三年。");
         }
         LocalDate today = LocalDate.now(clock);
+        OverdueFold fold = folded.get("all", this::fold);
+        LocalDate last = query.to().isAfter(today) ? today : query.to();
+        return new OverdueHistory(query.from(), query.to(), today, fold.days(query.from(), last));
+    }
+
+    private OverdueFold fold() {
         OverdueFold fold = new OverdueFold(clock.getZone());
         for (Document d : mongo.getCollection(OverdueHistoryProjection.COLLECTION).find()
                 .projection(Projections.include("steps"))) {
             fold.add(d.getList("steps", Document.class));
         }
-        LocalDate last = query.to().isAfter(today) ? today : query.to();
-        return new OverdueHistory(query.from(), query.to(), today, fold.days(query.from(), last));
+        return fold;
     }
 }

@@ -135,6 +135,7 @@ public class ViewRebuilder {
                         new com.mongodb.client.model.RenameCollectionOptions().dropTarget(true));
                 view.redirectWrites(view.collectionName());
                 view.createIndexes();
+                new io.duban.query.view.ViewStamps(mongo).bump(view.collectionName()); // readers' caches read it anew
                 processor.start();
                 RebuildRun run = runs.get(view.viewName());
                 if (run != null) {

@@ -38,7 +38,8 @@ public abstract class MongoView implements ProjectedView {
         this.collectionName = collectionName;
         this.writeTarget = collectionName;
         this.processingGroup = processingGroupOf(getClass());
-        this.writer = new ViewWriter(collectionName, this::collection);
+        ViewStamps stamps = new ViewStamps(mongo);
+        this.writer = new ViewWriter(collectionName, this::collection, () -> stamps.bump(collectionName));
     }
 
     private static String processingGroupOf(Class<?> type) {
@@ -68,6 +69,7 @@ public abstract class MongoView implements ProjectedView {
             collection().drop();
         }
         createIndexes();
+        new ViewStamps(mongo).bump(collectionName);
     }
 
     @Override

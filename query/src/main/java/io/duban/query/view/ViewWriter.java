@@ -25,9 +25,10 @@ public final class ViewWriter {
 
     private final Supplier<MongoCollection<Document>> collection;
     private final String resourceKey;
+    private final Runnable afterFlush;
 
     public ViewWriter(MongoTemplate mongo, String collectionName) {
-        this(collectionName, () -> mongo.getCollection(collectionName));
+        this(collectionName, () -> mongo.getCollection(collectionName), () -> { });
     }
 
     /**
@@ -35,8 +36,14 @@ public final class ViewWriter {
      * @param collection where a batch goes when it is flushed: a view being rebuilt writes to its shadow collection
      */
     public ViewWriter(String viewName, Supplier<MongoCollection<Document>> collection) {
+        this(viewName, collection, () -> { });
+    }
+
+    /** @param afterFlush runs after each write sent (the view's {@link ViewStamps stamp} moves on) */
+    public ViewWriter(String viewName, Supplier<MongoCollection<Document>> collection, Runnable afterFlush) {
         this.collection = collection;
         this.resourceKey = ViewWriter.class.getName() + "." + viewName;
+        this.afterFlush = afterFlush;
     }
 
     public void write(List<? extends WriteModel<Document>> writes) {
@@ -86,6 +93,7 @@ public final class ViewWriter {
     private void flush(List<WriteModel<Document>> writes) {
         if (!writes.isEmpty()) {
             collection.get().bulkWrite(writes, new BulkWriteOptions().ordered(true));
+            afterFlush.run();
         }
     }
 }
