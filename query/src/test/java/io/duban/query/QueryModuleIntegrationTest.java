@@ -125,6 +125,8 @@ class QueryModuleIntegrationTest {
     private List<ProjectedView> views;
     @Autowired
     private EventProcessingConfiguration processing;
+    @Autowired
+    private io.duban.query.rebuild.LostViewRecovery recovery;
 
     private static final String WANG = "czt-wang";
     private static final String ZHAO = "city-zhao";
@@ -267,6 +269,28 @@ class QueryModuleIntegrationTest {
 
         assertThat(mongo.getCollection("board_rows").find().sort(new Document("_id", 1)).into(new ArrayList<>()))
                 .isEqualTo(all);
+    }
+
+    @Test
+    void boardRowsWrittenBeforeTheDigestsAreRebuiltAtStartUpAndTheOtherViewsAreLeftAlone() throws InterruptedException {
+        // given board rows as the projection wrote them before it kept unit digests
+        long digests = mongo.getCollection("board_rows").countDocuments(new Document("digest", true));
+        assertThat(digests).isPositive();
+        mongo.getCollection("board_rows").deleteMany(new Document("digest", true));
+
+        // when the start-up check runs
+        List<String> rebuilt = recovery.recover();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (mongo.getCollection("board_rows").countDocuments(new Document("digest", true)) < digests
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(rebuilder.awaitUpToDate(WAIT)).isTrue();
+
+        // then
+        assertThat(rebuilt).containsExactly("board_rows");
+        assertThat(mongo.getCollection("board_rows").countDocuments(new Document("digest", true))).isEqualTo(digests);
+        assertThat(recovery.recover()).as("up to date now").isEmpty();
     }
 
     @Test

@@ -226,6 +226,13 @@ public class BoardRowsProjection extends MongoView {
         return writes;
     }
 
+    /** Rows without any unit digest: written before the digests existed (2026-12-02), so 总览 would count nothing. */
+    @Override
+    public boolean outdated() {
+        return collection().find(Filters.exists("status")).first() != null
+                && collection().find(Filters.eq("digest", true)).first() == null;
+    }
+
     @Override
     protected List<Bson> indexes() {
         // read by _id only: the digests for every commitment at once, the rows by id (BoardRowReader)

@@ -47,14 +47,22 @@ public class LostViewRecovery {
         recover();
     }
 
-    /** Rebuilds every lost view; returns their names. */
+    /** Rebuilds every lost or outdated view; returns their names. */
     public List<String> recover() {
         List<String> lost = new ArrayList<>();
         for (ProjectedView view : views) {
             // the token first: its batch's documents were written before it was stored, so they are visible now
             OptionalLong processed = processedUpTo(view.processingGroup());
-            if (processed.isEmpty() || hasDocuments(view)) {
-                continue; // never ran (its replay will write the documents), or nothing lost
+            if (processed.isEmpty()) {
+                continue; // never ran: its replay will write the documents
+            }
+            if (hasDocuments(view)) {
+                if (view.outdated()) {
+                    log.warn("View {} in collection {} was written by an earlier version of its projection; "
+                            + "rebuilding it from the event store", view.viewName(), view.collectionName());
+                    lost.add(view.viewName());
+                }
+                continue;
             }
             List<String> types = view.projectedEventTypes().stream().map(Class::getName).toList();
             OptionalLong first = storedEvents.firstPosition(types);

@@ -34,4 +34,12 @@ public interface ProjectedView {
 
     /** The event types the view's projection handles: a store holding one of them means the view has documents. */
     Set<Class<?>> projectedEventTypes();
+
+    /**
+     * The stored documents are of an older shape than the projection writes now (found at start-up; a rebuild brings
+     * them up). Only a view whose shape grew without a new name says so.
+     */
+    default boolean outdated() {
+        return false;
+    }
 }
