@@ -27,19 +27,17 @@ public final class ViewWriter {
     private final String resourceKey;
     private final Runnable afterFlush;
 
+    /** A writer of the named collection that moves the view's {@link ViewStamps stamp} after each write. */
     public ViewWriter(MongoTemplate mongo, String collectionName) {
-        this(collectionName, () -> mongo.getCollection(collectionName), () -> { });
+        this(collectionName, () -> mongo.getCollection(collectionName),
+                () -> new ViewStamps(mongo).bump(collectionName));
     }
 
     /**
      * @param viewName   names the pending batch of this view within a unit of work
      * @param collection where a batch goes when it is flushed: a view being rebuilt writes to its shadow collection
+     * @param afterFlush runs after each write sent (the view's {@link ViewStamps stamp} moves on)
      */
-    public ViewWriter(String viewName, Supplier<MongoCollection<Document>> collection) {
-        this(viewName, collection, () -> { });
-    }
-
-    /** @param afterFlush runs after each write sent (the view's {@link ViewStamps stamp} moves on) */
     public ViewWriter(String viewName, Supplier<MongoCollection<Document>> collection, Runnable afterFlush) {
         this.collection = collection;
         this.resourceKey = ViewWriter.class.getName() + "." + viewName;
