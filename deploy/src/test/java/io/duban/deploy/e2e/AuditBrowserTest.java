@@ -101,14 +101,14 @@ class AuditBrowserTest {
     @Order(1)
     void the_inspector_searches_the_timeline_by_unit_and_looks_at_the_board_as_of_a_date() {
         ChromeDriver chrome = signedIn("inspector", 1366, 1400);
-        new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("/console/audit"));
+        Chromium.awaitUrl(chrome, "/console/audit", WAIT);
         assertThat(chrome.findElement(By.cssSelector(".audit-tabs .is-current")).getText()).isEqualTo("事件检索");
         assertThat(chrome.findElement(By.cssSelector("[data-test=timeline-results]")).getText()).contains("共");
         Chromium.screenshot(chrome, "audit-01-home");
 
         new Select(chrome.findElement(By.id("unitId"))).selectByVisibleText("自治区财政厅");
         chrome.findElement(By.cssSelector("[data-test=search]")).click();
-        new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("unitId=" + financeUnitId));
+        Chromium.awaitUrl(chrome, "unitId=" + financeUnitId, WAIT);
         WebElement results = chrome.findElement(By.cssSelector("[data-test=timeline-results]"));
         List<WebElement> rows = results.findElements(By.cssSelector("tbody tr"));
         assertThat(rows).hasSize(2);

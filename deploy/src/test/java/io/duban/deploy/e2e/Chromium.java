@@ -3,18 +3,23 @@ package io.duban.deploy.e2e;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Level;
 
@@ -82,6 +87,29 @@ final class Chromium {
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().window().setSize(new Dimension(width, height));
         return chrome;
+    }
+
+    /**
+     * Waits until the browser is on a URL containing {@code fragment}. When it is not, the failure says what the page
+     * shows instead (its title and the text of its main part, e.g. a refusal or an error page) and saves a screenshot,
+     * since "the URL did not change" alone cannot tell a slow server from a refused form.
+     */
+    static void awaitUrl(ChromeDriver chrome, String fragment, Duration wait) {
+        try {
+            new WebDriverWait(chrome, wait)
+                    .until(ExpectedConditions.urlContains(fragment));
+        } catch (TimeoutException notThere) {
+            String shows;
+            try {
+                shows = chrome.getTitle() + " | " + chrome.findElement(By.tagName("body")).getText();
+            } catch (RuntimeException unreadable) {
+                shows = "(page unreadable: " + unreadable + ")";
+            }
+            screenshot(chrome, "failed-navigation-" + Math.abs(fragment.hashCode()));
+            throw new AssertionError("still on " + chrome.getCurrentUrl() + " after " + wait.toSeconds()
+                    + " s instead of a URL containing " + fragment + "; the page shows: "
+                    + shows.substring(0, Math.min(shows.length(), 2000)), notThere);
+        }
     }
 
     /** Saves what the browser shows as target/screenshots/{name}.png, for a person to look at. */

@@ -93,7 +93,7 @@ class CommitmentPagesBrowserTest {
         ChromeDriver chrome = browser(1366, 2400);
         chrome.get(url("/"));
         signIn(chrome, "czt", "czt-demo");
-        new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("/console/mine"));
+        Chromium.awaitUrl(chrome, "/console/mine", WAIT);
         assertThat(chrome.findElement(By.cssSelector(".page-title")).getText()).isEqualTo("我的承诺");
         assertThat(chrome.findElement(By.cssSelector("[data-test=my-commitments]")).getText())
                 .contains("本单位尚未登记承诺");
@@ -134,7 +134,7 @@ class CommitmentPagesBrowserTest {
         rows.get(1).sendKeys("拨付年度补助");
         setValue(chrome, chrome.findElements(By.name("milestoneDue")).get(1), today.plusDays(300));
         chrome.findElement(By.cssSelector("[data-test=register-submit]")).click();
-        new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("/console/commitments/" + commitmentId));
+        Chromium.awaitUrl(chrome, "/console/commitments/" + commitmentId, WAIT);
         new WebDriverWait(chrome, WAIT).until(d -> text(chrome, "notice").contains("已登记第 " + key[1] + " 项的承诺"));
         assertThat(text(chrome, "header")).contains("自治区财政厅").contains("王五").contains("预算处处长")
                 .contains("推进中").contains(today.plusDays(400).toString());

@@ -111,7 +111,7 @@ class ConsoleBrowserTest {
         Chromium.screenshot(chrome, "02-login-wrong-password");
 
         signIn(chrome, "office", "office-demo");
-        new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("/console/overview"));
+        Chromium.awaitUrl(chrome, "/console/overview", WAIT);
         assertThat(chrome.findElement(By.cssSelector(".who-name")).getText()).isEqualTo("领导小组办公室（演示）");
         assertThat(chrome.findElement(By.cssSelector(".who-role")).getText()).isEqualTo("办公室");
         assertThat(navigation(chrome)).containsExactly("总览", "事项清单", "单位与考核", "待办", "季度调度", "审计");
@@ -135,7 +135,7 @@ class ConsoleBrowserTest {
         Chromium.screenshot(chrome, "04-office-overview-phone");
 
         chrome.findElement(By.cssSelector("[data-test=logout]")).click();
-        new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("/login?logout"));
+        Chromium.awaitUrl(chrome, "/login?logout", WAIT);
         assertThat(chrome.findElement(By.cssSelector(".notice-ok")).getText()).isEqualTo("您已安全退出。");
         chrome.get(url("/console/overview"));
         assertThat(chrome.getCurrentUrl()).as("signed out: back to the login").endsWith("/login");
@@ -203,7 +203,7 @@ class ConsoleBrowserTest {
                 .allSatisfy(m -> assertThat(m).contains("/console/overview").contains("403"));
 
         chrome.get(url("/"));
-        new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("/console/mine"));
+        Chromium.awaitUrl(chrome, "/console/mine", WAIT);
         assertThat(chrome.findElement(By.cssSelector(".page-title")).getText()).isEqualTo("我的承诺");
         assertThat(chrome.findElement(By.cssSelector("[data-test=my-commitments]")).getText()).contains("已登记的承诺");
         assertThat(navigation(chrome)).containsExactly("我的承诺");

@@ -102,7 +102,7 @@ class InboxBrowserTest {
         int doneBefore = count(chrome, "done");
 
         chrome.findElement(By.cssSelector("[data-nav=inbox]")).click();
-        new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("/console/inbox"));
+        Chromium.awaitUrl(chrome, "/console/inbox", WAIT);
         assertThat(chrome.findElement(By.cssSelector(".page-title")).getText()).isEqualTo("待办");
         WebElement change = row(chrome, "change-row", changed);
         assertThat(change.getText()).contains("第 31 项").contains("自治区财政厅").contains("征求意见时间延长").contains("延期");
@@ -153,7 +153,7 @@ class InboxBrowserTest {
         assertThat(chrome.findElements(By.cssSelector("[data-test=claim-row]"))).isEmpty();
 
         chrome.findElement(By.cssSelector("[data-nav=overview]")).click();
-        new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("/console/overview"));
+        Chromium.awaitUrl(chrome, "/console/overview", WAIT);
         assertThat(count(chrome, "done")).as("已办结 on 总览").isEqualTo(doneBefore + 1);
         Chromium.screenshot(chrome, "inbox-04-overview-after");
     }
@@ -173,7 +173,7 @@ class InboxBrowserTest {
         Chromium.screenshot(chrome, "dispatch-01-before-opening");
 
         open.click();
-        new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("/console/dispatch?round="));
+        Chromium.awaitUrl(chrome, "/console/dispatch?round=", WAIT);
         String roundId = chrome.getCurrentUrl().replaceAll(".*round=", "");
         assertThat(roundId).matches("\\d{4}-Q[1-4]");
         WebElement units = chrome.findElement(By.cssSelector("[data-test=units]"));

@@ -115,20 +115,20 @@ class ScorecardBrowserTest {
         // by unit: 财政厅's items only; then by light too: only its overdue item 3
         new Select(chrome.findElement(By.cssSelector("[data-test=filter-unit]"))).selectByVisibleText(FINANCE);
         chrome.findElement(By.cssSelector("[data-test=filter-submit]")).click();
-        new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("unit=" + financeId));
+        Chromium.awaitUrl(chrome, "unit=" + financeId, WAIT);
         assertThat(rows(chrome)).contains("31", "58", "3").doesNotContain("43");
         assertThat(rows(chrome)).allSatisfy(item -> assertThat(chrome.findElement(By.cssSelector(
                 "tr[data-item='" + item + "'] li[data-unit='" + financeId + "']"))).isNotNull());
         new Select(chrome.findElement(By.cssSelector("[data-test=filter-light]"))).selectByVisibleText("逾期");
         chrome.findElement(By.cssSelector("[data-test=filter-submit]")).click();
-        new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("light=RED"));
+        Chromium.awaitUrl(chrome, "light=RED", WAIT);
         assertThat(rows(chrome)).containsExactly("3");
         assertThat(chrome.getCurrentUrl()).as("a bookmarkable GET").contains("unit=" + financeId).contains("light=RED");
         Chromium.screenshot(chrome, "scorecard-02-items-finance-red");
 
         // the item page: its units with their lights, the commitment linked
         chrome.findElement(By.cssSelector("[data-test=item-link]")).click();
-        new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("/console/items/nzf-2023-1/3"));
+        Chromium.awaitUrl(chrome, "/console/items/nzf-2023-1/3", WAIT);
         WebElement financeRow = chrome.findElement(By.cssSelector("[data-test=item-units] tr[data-unit='" + financeId + "']"));
         assertThat(financeRow.getAttribute("data-light")).isEqualTo("red");
         assertThat(financeRow.findElement(By.tagName("a")).getAttribute("href"))
@@ -136,7 +136,7 @@ class ScorecardBrowserTest {
         Chromium.screenshot(chrome, "scorecard-03-item");
 
         chrome.findElement(By.cssSelector("[data-nav=units]")).click();
-        new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("/console/units"));
+        Chromium.awaitUrl(chrome, "/console/units", WAIT);
         assertThat(chrome.findElement(By.cssSelector("[data-test=rule]")).getText()).contains("得分 = 60 × 里程碑按期完成率");
         // by default the clock's calendar year; the fixtures are relative to today, so read a period around it
         // (at the turn of the year some of them fall into the other year)
@@ -148,7 +148,7 @@ class ScorecardBrowserTest {
         LocalDate to = today.plusDays(60);
         setPeriod(chrome, from, to);
         chrome.findElement(By.cssSelector("[data-test=period-submit]")).click();
-        new WebDriverWait(chrome, WAIT).until(ExpectedConditions.urlContains("from=" + from));
+        Chromium.awaitUrl(chrome, "from=" + from, WAIT);
         WebElement finance = unitRow(chrome, FINANCE);
         // item 31 on time, item 58 a day late, item 3 two days overdue: 3 due
         assertThat(cell(finance, "milestones-due")).isEqualTo("3");
