@@ -26,11 +26,18 @@ import java.util.Optional;
  * { _id, kind, commitmentId, facts{…}, occurredAt, status PENDING|SENT|FAILED, attempts, nextAttemptAt, lockedUntil,
  *   title, text, recipients[{userId, name, status PENDING|SENT|INVALID}], lastError, sentAt }
  * </pre>
+ * Beside it, {@value #PENDING} holds one small document per entry still PENDING ({@code _id} the entry's key,
+ * {@code occurredAt}, {@code nextAttemptAt}): the sender looks for due entries there, every two seconds. On the
+ * embedded wire server, which has no secondary index, the query on the outbox itself read every entry ever sent
+ * (thousands after a day of alerts) on each pass, idle or not. An entry leaves the pending list when it is sent or
+ * failed. The list is written before the entry, so a crash between the two leaves a pending key whose entry is
+ * missing or no longer pending, which the sender drops when it finds it ({@link #claim}); never an entry nobody sends.
  */
 @Component
 public class Outbox {
 
     public static final String COLLECTION = "dingtalk_outbox";
+    public static final String PENDING = "dingtalk_outbox_pending";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -39,6 +46,25 @@ public class Outbox {
         this.mongo = mongo;
         this.clock = clock;
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("status", "nextAttemptAt"));
+        listPendingEntries();
+    }
+
+    /**
+     * Lists every PENDING entry in {@value #PENDING}: at start-up, once, so that an outbox written before the list
+     * existed (or a list lost with its collection) is delivered. Idempotent.
+     */
+    private void listPendingEntries() {
+        mongo.getCollection(COLLECTION).find(Filters.eq("status", "PENDING"))
+                .projection(new Document("occurredAt", 1).append("nextAttemptAt", 1))
+                .forEach(entry -> listPending(entry.getString("_id"), entry.getDate("occurredAt"),
+                        entry.getDate("nextAttemptAt")));
+    }
+
+    private void listPending(String key, Date occurredAt, Date nextAttemptAt) {
+        mongo.getCollection(PENDING).updateOne(Filters.eq("_id", key),
+                Updates.combine(Updates.setOnInsert("occurredAt", occurredAt),
+                        Updates.setOnInsert("nextAttemptAt", nextAttemptAt)),
+                new UpdateOptions().upsert(true));
     }
 
     /** Adds the entry unless one with the same key exists; returns whether it was new. */
@@ -50,16 +76,40 @@ public class Outbox {
                 .append("status", "PENDING")
                 .append("attempts", 0)
                 .append("nextAttemptAt", Date.from(clock.instant()));
+        if (mongo.getCollection(COLLECTION).countDocuments(Filters.eq("_id", key)) > 0) {
+            return false; // handled before (a retry, a replay): nothing to list again
+        }
+        listPending(key, entry.getDate("occurredAt"), entry.getDate("nextAttemptAt"));
         var result = mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", key),
                 Updates.setOnInsert(entry), new UpdateOptions().upsert(true));
         return result.getUpsertedId() != null;
     }
 
-    /** Pending entries whose next attempt is due, oldest first. */
+    /** Pending entries whose next attempt is due, oldest first: found in the pending list, read by key. */
     public List<Document> due(int limit) {
-        return mongo.getCollection(COLLECTION)
-                .find(Filters.and(Filters.eq("status", "PENDING"), Filters.lte("nextAttemptAt", Date.from(clock.instant()))))
-                .sort(new Document("occurredAt", 1)).limit(limit).into(new ArrayList<>());
+        List<String> keys = new ArrayList<>();
+        mongo.getCollection(PENDING).find(Filters.lte("nextAttemptAt", Date.from(clock.instant())))
+                .sort(new Document("occurredAt", 1).append("_id", 1)).limit(limit)
+                .forEach(listed -> keys.add(listed.getString("_id")));
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Document> byKey = new java.util.HashMap<>();
+        mongo.getCollection(COLLECTION).find(Filters.in("_id", keys)).forEach(e -> byKey.put(e.getString("_id"), e));
+        List<Document> due = new ArrayList<>();
+        for (String key : keys) {
+            Document entry = byKey.get(key);
+            if (entry != null && "PENDING".equals(entry.getString("status"))) {
+                due.add(entry);
+            } else {
+                unlist(key); // a crash between listing and writing the entry, or a sent entry listed again
+            }
+        }
+        return due;
+    }
+
+    private void unlist(String key) {
+        mongo.getCollection(PENDING).deleteOne(Filters.eq("_id", key));
     }
 
     /**
@@ -75,12 +125,22 @@ public class Outbox {
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
     }
 
-    /** Stores what an attempt achieved; releases the claim unless the changes extend it. */
+    /**
+     * Stores what an attempt achieved; releases the claim unless the changes extend it. A SENT or FAILED entry leaves
+     * the pending list (after it is stored: a crash between leaves a listed key the next pass drops); a later next
+     * attempt moves its time there too.
+     */
     public void record(String key, Document changes) {
         if (!changes.containsKey("lockedUntil")) {
             changes.append("lockedUntil", new Date(0));
         }
         mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", key), new Document("$set", changes));
+        Object status = changes.get("status");
+        if (status != null && !"PENDING".equals(status)) {
+            unlist(key);
+        } else if (changes.get("nextAttemptAt") instanceof Date next) {
+            mongo.getCollection(PENDING).updateOne(Filters.eq("_id", key), Updates.set("nextAttemptAt", next));
+        }
     }
 
     public List<Document> all() {

@@ -95,6 +95,53 @@ class OutboxSenderTest {
     }
 
     @Test
+    void only_pending_entries_are_listed_for_the_sender_and_a_sent_or_failed_one_leaves_the_list() {
+        List<String> officials = world.appointOfficials(UNIT, 2);
+        String sent = overdue(world.register(UNIT, UNIT_NAME, 31));
+        String waiting = overdue(world.register(UNIT, UNIT_NAME, 32));
+        fake.faults().flowControl(List.of(officials.get(0)));
+        assertThat(pendingKeys()).containsExactlyInAnyOrder(sent, waiting);
+
+        sender.sendDue();
+
+        assertThat(status(sent)).isEqualTo("PENDING");
+        fake.faults().clearFlowControl();
+        clock.advance(Duration.ofMinutes(5));
+        sender.sendDue();
+
+        assertThat(status(sent)).isEqualTo("SENT");
+        assertThat(status(waiting)).isEqualTo("SENT");
+        assertThat(pendingKeys()).as("nothing left to look at on the next pass").isEmpty();
+        assertThat(outbox.add(sent, AlertKind.OVERDUE, "x", Map.of(), clock.instant())).as("the same event again")
+                .isFalse();
+        assertThat(pendingKeys()).isEmpty();
+    }
+
+    @Test
+    void an_outbox_written_before_the_pending_list_existed_is_delivered_after_a_restart() {
+        world.appointOfficials(UNIT, 1);
+        String key = overdue(world.register(UNIT, UNIT_NAME, 31));
+        template.getCollection(Outbox.PENDING).drop(); // as a data directory from before the list
+
+        assertThat(sender.sendDue()).as("nothing listed").isZero();
+        Outbox restarted = new Outbox(template, clock);
+
+        assertThat(senderOn(template, TestProperties.connectedTo(fake)).sendDue()).isEqualTo(1);
+        assertThat(status(key)).isEqualTo("SENT");
+        assertThat(restarted.due(10)).isEmpty();
+    }
+
+    @Test
+    void a_listed_key_whose_entry_is_missing_or_no_longer_pending_is_dropped_from_the_list() {
+        template.getCollection(Outbox.PENDING).insertOne(new Document("_id", "crashed-before-the-entry")
+                .append("occurredAt", java.util.Date.from(clock.instant()))
+                .append("nextAttemptAt", java.util.Date.from(clock.instant())));
+
+        assertThat(outbox.due(10)).isEmpty();
+        assertThat(pendingKeys()).isEmpty();
+    }
+
+    @Test
     void a_flow_controlled_official_stays_pending_and_gets_the_alert_on_a_later_pass_nobody_else_twice() {
         List<String> officials = world.appointOfficials(UNIT, 3);
         String throttled = officials.get(1);
@@ -451,6 +498,10 @@ class OutboxSenderTest {
     private void assertEachOfficialGotItOnce(String key, List<String> officials) {
         assertThat(oneToOne()).extracting(DeliveredMessage::recipient).containsExactlyInAnyOrderElementsOf(officials);
         assertThat(status(key)).isEqualTo("SENT");
+    }
+
+    private List<String> pendingKeys() {
+        return template.getCollection(Outbox.PENDING).find().map(d -> d.getString("_id")).into(new ArrayList<>());
     }
 
     private List<DeliveredMessage> oneToOne() {
