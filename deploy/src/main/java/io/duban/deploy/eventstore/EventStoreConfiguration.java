@@ -8,7 +8,10 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -24,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
  * it so); the store Axon's auto-configuration then declares is never used and touches no table.
  * <p>
  * Every bean here replaces one that Axon's {@code JdbcAutoConfiguration} would otherwise declare
- * ({@code @ConditionalOnMissingBean}); the rest of Axon's auto-configuration (EventStore, ConnectionProvider,
+ * ({@code @ConditionalOnMissingBean}); the rest of Axon's auto-configuration (ConnectionProvider,
  * SpringTransactionManager, serializers, processors) picks them up. Each store takes the {@link AxonSchemaInitializer}
  * so that its tables exist before Axon starts.
  */
@@ -82,6 +85,19 @@ public class EventStoreConfiguration {
                 .schema(eventSchema)
                 .dataType(byte[].class)
                 .batchSize(properties.batchSize())
+                .build();
+    }
+
+    /** Axon's own event store bean, with {@link EventStoreProperties#cachedEvents()} instead of its 10,000. */
+    @Bean
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                         org.axonframework.config.Configuration configuration,
+                                         EventStoreProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .cachedEvents(properties.cachedEvents())
                 .build();
     }
 
