@@ -24,6 +24,8 @@ import org.h2.mvstore.MVMap;
 final class IdFirstH2Collection extends H2Collection {
 
     private static final String ID = "_id";
+    /** At DEBUG, every query that reads the whole collection: what to look for when a node is busy for no reason. */
+    private static final org.slf4j.Logger scans = org.slf4j.LoggerFactory.getLogger(IdFirstH2Collection.class);
 
     IdFirstH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                         MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
@@ -42,6 +44,11 @@ final class IdFirstH2Collection extends H2Collection {
                 return matchDocuments(withoutIdCriterion(query), idIndex.getPositions(byId), orderBy, numberToSkip,
                         limit, batchSize, fieldSelector);
             }
+        }
+        if (scans.isDebugEnabled() && (idCriterion == null || idIndex() == null
+                || !idIndex().canHandle(new Document(ID, idCriterion)))) {
+            scans.debug("scan of {} ({} documents) for {} order {}", getCollectionName(), count(), query.keySet(),
+                    orderBy == null ? "-" : orderBy.keySet());
         }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }

@@ -1,5 +1,8 @@
 package io.duban.query.view;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,6 +14,8 @@ import java.util.function.Supplier;
  * Holds the answers to the last few distinct keys; the values must be immutable.
  */
 public final class StampedCache<K, V> {
+
+    private static final Logger log = LoggerFactory.getLogger(StampedCache.class);
 
     private final ViewStamps stamps;
     private final String view;
@@ -39,7 +44,9 @@ public final class StampedCache<K, V> {
                 return kept.value();
             }
         }
+        long started = System.nanoTime();
         V value = load.get(); // outside the lock: two readers may both load; either result is right for the stamp
+        log.debug("{} read again at stamp {} in {} ms", view, stamp, (System.nanoTime() - started) / 1_000_000);
         synchronized (entries) {
             entries.put(key, new Entry<>(stamp, value));
         }
