@@ -31,13 +31,19 @@ import java.util.Optional;
  * embedded wire server, which has no secondary index, the query on the outbox itself read every entry ever sent
  * (thousands after a day of alerts) on each pass, idle or not. An entry leaves the pending list when it is sent or
  * failed. The list is written before the entry, so a crash between the two leaves a pending key whose entry is
- * missing or no longer pending, which the sender drops when it finds it ({@link #claim}); never an entry nobody sends.
+ * missing or no longer pending, which the sender drops when it finds it ({@link #due}; a missing one only
+ * {@link #ORPHAN_AFTER} after it was listed); never an entry nobody sends.
  */
 @Component
 public class Outbox {
 
     public static final String COLLECTION = "dingtalk_outbox";
     public static final String PENDING = "dingtalk_outbox_pending";
+    /**
+     * A listed key without an entry is dropped only this long after it was listed: {@link #add} lists first and then
+     * writes the entry, and a pass between the two must not unlist an entry about to exist.
+     */
+    static final Duration ORPHAN_AFTER = Duration.ofMinutes(5);
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -63,7 +69,8 @@ public class Outbox {
     private void listPending(String key, Date occurredAt, Date nextAttemptAt) {
         mongo.getCollection(PENDING).updateOne(Filters.eq("_id", key),
                 Updates.combine(Updates.setOnInsert("occurredAt", occurredAt),
-                        Updates.setOnInsert("nextAttemptAt", nextAttemptAt)),
+                        Updates.setOnInsert("nextAttemptAt", nextAttemptAt),
+                        Updates.setOnInsert("listedAt", Date.from(clock.instant()))),
                 new UpdateOptions().upsert(true));
     }
 
@@ -91,9 +98,13 @@ public class Outbox {
     /** Pending entries whose next attempt is due, oldest first: found in the pending list, read by key. */
     public List<Document> due(int limit) {
         List<String> keys = new ArrayList<>();
+        Map<String, Document> listed = new java.util.HashMap<>();
         mongo.getCollection(PENDING).find(Filters.lte("nextAttemptAt", Date.from(clock.instant())))
                 .sort(new Document("occurredAt", 1).append("_id", 1)).limit(limit)
-                .forEach(listed -> keys.add(listed.getString("_id")));
+                .forEach(pending -> {
+                    keys.add(pending.getString("_id"));
+                    listed.put(pending.getString("_id"), pending);
+                });
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -104,11 +115,16 @@ public class Outbox {
             Document entry = byKey.get(key);
             if (entry != null && "PENDING".equals(entry.getString("status"))) {
                 due.add(entry);
-            } else {
-                unlist(key); // a crash between listing and writing the entry, or a sent entry listed again
+            } else if (entry != null || listedBefore(listed.get(key), clock.instant().minus(ORPHAN_AFTER))) {
+                unlist(key); // a sent entry listed again, or a crash between listing and writing the entry
             }
         }
         return due;
+    }
+
+    private static boolean listedBefore(Document listed, Instant limit) {
+        Date at = listed == null ? null : listed.getDate("listedAt");
+        return at == null || at.toInstant().isBefore(limit);
     }
 
     private void unlist(String key) {
