@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +53,8 @@ public class Outbox {
     public Outbox(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
-        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("status", "nextAttemptAt"));
+        // the sender's query, on MongoDB (the embedded server has no secondary index: there the list's smallness is what counts)
+        mongo.getCollection(PENDING).createIndex(Indexes.ascending("nextAttemptAt"));
         listPendingEntries();
     }
 
@@ -97,33 +100,31 @@ public class Outbox {
 
     /** Pending entries whose next attempt is due, oldest first: found in the pending list, read by key. */
     public List<Document> due(int limit) {
-        List<String> keys = new ArrayList<>();
-        Map<String, Document> listed = new java.util.HashMap<>();
+        Map<String, Document> listed = new LinkedHashMap<>(); // key → its listing, oldest first
         mongo.getCollection(PENDING).find(Filters.lte("nextAttemptAt", Date.from(clock.instant())))
                 .sort(new Document("occurredAt", 1).append("_id", 1)).limit(limit)
-                .forEach(pending -> {
-                    keys.add(pending.getString("_id"));
-                    listed.put(pending.getString("_id"), pending);
-                });
-        if (keys.isEmpty()) {
+                .forEach(pending -> listed.put(pending.getString("_id"), pending));
+        if (listed.isEmpty()) {
             return List.of();
         }
-        Map<String, Document> byKey = new java.util.HashMap<>();
-        mongo.getCollection(COLLECTION).find(Filters.in("_id", keys)).forEach(e -> byKey.put(e.getString("_id"), e));
+        Map<String, Document> entries = new HashMap<>();
+        mongo.getCollection(COLLECTION).find(Filters.in("_id", listed.keySet()))
+                .forEach(e -> entries.put(e.getString("_id"), e));
+        Instant orphanedBefore = clock.instant().minus(ORPHAN_AFTER);
         List<Document> due = new ArrayList<>();
-        for (String key : keys) {
-            Document entry = byKey.get(key);
+        listed.forEach((key, listing) -> {
+            Document entry = entries.get(key);
             if (entry != null && "PENDING".equals(entry.getString("status"))) {
                 due.add(entry);
-            } else if (entry != null || listedBefore(listed.get(key), clock.instant().minus(ORPHAN_AFTER))) {
+            } else if (entry != null || listedBefore(listing, orphanedBefore)) {
                 unlist(key); // a sent entry listed again, or a crash between listing and writing the entry
             }
-        }
+        });
         return due;
     }
 
-    private static boolean listedBefore(Document listed, Instant limit) {
-        Date at = listed == null ? null : listed.getDate("listedAt");
+    private static boolean listedBefore(Document listing, Instant limit) {
+        Date at = listing.getDate("listedAt");
         return at == null || at.toInstant().isBefore(limit);
     }
 

@@ -45,8 +45,7 @@ final class IdFirstH2Collection extends H2Collection {
                         limit, batchSize, fieldSelector);
             }
         }
-        if (scans.isDebugEnabled() && (idCriterion == null || idIndex() == null
-                || !idIndex().canHandle(new Document(ID, idCriterion)))) {
+        if (scans.isDebugEnabled() && (idCriterion == null || !servedById(idCriterion))) {
             scans.debug("scan of {} ({} documents) for {} order {}", getCollectionName(), count(), query.keySet(),
                     orderBy == null ? "-" : orderBy.keySet());
         }
@@ -104,6 +103,11 @@ final class IdFirstH2Collection extends H2Collection {
             return d.size() == 1 && d.get("$in") instanceof List<?>;
         }
         return true;
+    }
+
+    private boolean servedById(Object idCriterion) {
+        Index<Object> idIndex = idIndex();
+        return idIndex != null && idIndex.canHandle(new Document(ID, idCriterion));
     }
 
     private Index<Object> idIndex() {

@@ -150,7 +150,8 @@ final class ConsoleBench {
         }
         long left = pendingAlerts(mongo);
         double drained = (System.nanoTime() - drainStart) / 1e9;
-        result.figure("console: the bot's alerts pending after a further " + Math.round(drained) + " s", left, "alerts");
+        result.detail("consoleAlertsWaitedFor", Math.round(drained));
+        result.figure("console: the bot's alerts still pending after the wait", left, "alerts");
         result.figure("console: the bot's delivery rate meanwhile", (atDrainStart - left) / drained, "alerts/s");
         out.printf("console: %d alerts still pending after %.0f s%n", left, drained);
         if (left == 0) {
