@@ -27,6 +27,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.duban.command.api.Actor;
+import io.duban.command.api.AppointOfficial;
+import io.duban.command.api.OfficialRole;
 import io.duban.command.api.Channel;
 import io.duban.command.api.CommitmentId;
 import io.duban.command.api.CommitmentRegistered;
@@ -272,6 +274,7 @@ final class ConsoleBench {
         for (int p = 1; p <= policies; p++) {
             commands.sendAndWait(new ImportPolicy(POLICY_PREFIX + p, text, Actor.system("bench")));
         }
+        appointEveryUnit(commands, items);
         LocalDate today = LocalDate.now(ZONE);
         EventAppender appender = new EventAppender(eventStore);
         int made = 0;
@@ -293,6 +296,20 @@ final class ConsoleBench {
         }
         seedRound(eventStore, appender, today, joined, reports);
         return appender.flush();
+    }
+
+    /**
+     * An official and a unit leader for every unit, as production's directory has: with only the demo's three units
+     * staffed, the other units' alerts waited for somebody to send them to, and the bot's load was not the load.
+     */
+    private static void appointEveryUnit(CommandGateway commands, List<SupportItem> items) {
+        items.stream().flatMap(item -> item.units().stream()).map(ResponsibleUnit::unitId).distinct().forEach(unit -> {
+            for (OfficialRole role : List.of(OfficialRole.OFFICIAL, OfficialRole.UNIT_LEADER)) {
+                commands.sendAndWait(new AppointOfficial("bench-" + role.name().toLowerCase() + "-" + unit,
+                        "压测" + (role == OfficialRole.OFFICIAL ? "联络员" : "负责人"), role, List.of(unit),
+                        Actor.system("bench")));
+            }
+        });
     }
 
     /** This quarter's round: the commitments join it, and those that reported count (opened first if need be). */
