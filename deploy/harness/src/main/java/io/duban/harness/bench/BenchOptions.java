@@ -19,11 +19,13 @@ import java.util.Map;
  * @param overdueSizes numbers of open commitments the overdue check is timed at, ascending (empty = skip)
  * @param consoleCommitments commitments seeded for the console pages' render times (0 = skip)
  * @param consoleRequests requests timed per console page
+ * @param idleSeconds how long the CPU of the idle node is measured, after start-up and after the load (0 = off)
+ * @param quick       whether {@code --quick} chose the defaults (a tenth of the full run's scale)
  */
 public record BenchOptions(int commitments, int reports, int replies, int threads, String out,
                            List<BenchTarget> targets, long scaleEvents, int scaleSeconds, int lagRate,
                            int lagSeconds, List<Integer> overdueSizes, int consoleCommitments,
-                           int consoleRequests) {
+                           int consoleRequests, int idleSeconds, boolean quick) {
 
     static final List<Integer> DEFAULT_OVERDUE_SIZES = List.of(10_000, 25_000, 50_000, 100_000);
 
@@ -37,7 +39,11 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
             + "[--overdue-sizes=N,N,... (open commitments to time the overdue check at, default "
             + "10000,25000,50000,100000; 0 = skip)] "
             + "[--console-commitments=N (commitments seeded before timing the console pages, default 10000; 0 = skip)] "
-            + "[--console-requests=K (requests timed per page, default 50)]; "
+            + "[--console-requests=K (requests timed per page, default 50)] "
+            + "[--idle-seconds=S (CPU of the idle node after start-up and after the load, default 60; 0 = off)] "
+            + "[--quick (the whole table at a tenth of the scale, under 5 minutes: --events=100 --replies=30 "
+            + "--lag-seconds=10 --overdue-sizes=10000 --console-commitments=1000 --console-requests=20 "
+            + "--scale-events=100000 --scale-seconds=30 --idle-seconds=30; options given with it still apply)]; "
             + "env DUBAN_BENCH_POSTGRES_URL adds a PostgreSQL run";
 
     public static BenchOptions parse(String[] args) {
@@ -54,11 +60,24 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
         boolean embedded = true;
         long scaleEvents = 0;
         int scaleSeconds = 120;
-        int lagRate = 200;
+        int lagRate = Targets.LAG_RATE;
         int lagSeconds = 30;
         List<Integer> overdueSizes = DEFAULT_OVERDUE_SIZES;
         int consoleCommitments = 10_000;
         int consoleRequests = 50;
+        int idleSeconds = 60;
+        boolean quick = List.of(args).contains("--quick");
+        if (quick) {
+            commitments = 100;
+            replies = 30;
+            lagSeconds = 10;
+            overdueSizes = List.of(10_000);
+            consoleCommitments = 1_000;
+            consoleRequests = 20;
+            scaleEvents = 100_000;
+            scaleSeconds = 30;
+            idleSeconds = 30;
+        }
         for (String arg : args) {
             if (arg.startsWith("--events=")) {
                 commitments = positive(arg);
@@ -98,6 +117,13 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
                 }
             } else if (arg.startsWith("--console-requests=")) {
                 consoleRequests = positive(arg);
+            } else if (arg.startsWith("--idle-seconds=")) {
+                idleSeconds = Integer.parseInt(value(arg));
+                if (idleSeconds < 0) {
+                    throw new IllegalArgumentException("--idle-seconds must be >= 0");
+                }
+            } else if (arg.equals("--quick")) {
+                continue; // applied above, before the options that may override it
             } else if (arg.equals("--no-embedded")) {
                 embedded = false;
             } else {
@@ -118,7 +144,8 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
             throw new IllegalArgumentException("--no-embedded needs --db-url or DUBAN_BENCH_POSTGRES_URL");
         }
         return new BenchOptions(commitments, reports, replies, threads, out, List.copyOf(targets), scaleEvents,
-                scaleSeconds, lagRate, lagSeconds, overdueSizes, consoleCommitments, consoleRequests);
+                scaleSeconds, lagRate, lagSeconds, overdueSizes, consoleCommitments, consoleRequests, idleSeconds,
+                quick);
     }
 
     Map<String, Object> asMap() {
@@ -135,6 +162,8 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
         map.put("overdueSizes", overdueSizes);
         map.put("consoleCommitments", consoleCommitments);
         map.put("consoleRequests", consoleRequests);
+        map.put("idleSeconds", idleSeconds);
+        map.put("quick", quick);
         return map;
     }
 

@@ -96,13 +96,13 @@ final class OverdueCheckBench {
                 timesMillis.add(oneUnit.medianNanos() / 1_000_000);
                 sizes.add(size);
                 result.figure("overdue check of one unit at " + size + " open commitments (median of " + REPEATS + ")",
-                        oneUnit.medianNanos() / 1e6, "ms", "<", 2_000);
+                        oneUnit.medianNanos() / 1e6, "ms", "<", Targets.OVERDUE_ONE_UNIT_MS);
                 result.detail("overdueOneUnitFound@" + size, oneUnit.found());
                 // every unit's overdue list: answered up to duban.query.max-list-rows, refused (422) beyond
                 Timed all = timed(queries, new FindCommitments(null, null, null, LightColor.RED));
                 if (all.refusal() == null) {
                     result.figure("overdue check of every unit at " + size + " open commitments (median of " + REPEATS
-                            + ")", all.medianNanos() / 1e6, "ms", "<", 2_000);
+                            + ")", all.medianNanos() / 1e6, "ms", "<", Targets.OVERDUE_EVERY_UNIT_MS);
                     result.detail("overdueFound@" + size, all.found());
                 } else {
                     result.figure("overdue check of every unit at " + size + " open commitments: refused (422) in",
@@ -130,7 +130,7 @@ final class OverdueCheckBench {
                 double timeRatio = (double) timesMillis.get(last) / Math.max(1, timesMillis.get(first));
                 // ≤ 1 means it grows linearly or better
                 result.figure("overdue check of one unit, growth " + sizes.get(first) + "→" + sizes.get(last)
-                        + ": time ratio ÷ size ratio", timeRatio / sizeRatio, "×", "<", 1.2);
+                        + ": time ratio ÷ size ratio", timeRatio / sizeRatio, "×", "<", Targets.OVERDUE_GROWTH);
             }
             result.detail("overdueSeedDocumentsPerSecond", Math.round(seeded / (seedNanos / 1e9)));
         } finally {

@@ -129,7 +129,7 @@ final class ScaleBench {
         }
         result.detail("scaleRebuildFinished", finished);
         result.detail("scaleRebuildSeconds", Math.round(elapsed));
-        result.figure("scale: rebuild at " + total + " events, every view: events/s", rate, "ev/s", ">=", 20_000);
+        result.figure("scale: rebuild at " + total + " events, every view: events/s", rate, "ev/s", ">=", Targets.REBUILD_EVENTS_PER_SECOND);
         result.figure("scale: rebuild, view-events applied/s (sum over " + statuses.size() + " views)",
                 allDone / elapsed, "ev/s");
         result.figure("scale: rebuild, process CPU per 1,000 events (all views)",
@@ -139,8 +139,8 @@ final class ScaleBench {
         Runtime runtime = Runtime.getRuntime();
         System.gc();
         result.figure("scale: heap used after GC", (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0, "MiB");
-        result.figure("scale: resident memory (VmRSS)", BenchRun.rssMib(), "MiB", "<", 512);
-        result.figure("scale: peak resident memory (VmHWM)", BenchRun.peakRssMib(), "MiB", "<", 512);
+        result.figure("scale: resident memory (VmRSS)", BenchRun.rssMib(), "MiB", "<", Targets.RSS_MIB);
+        result.figure("scale: peak resident memory (VmHWM)", BenchRun.peakRssMib(), "MiB", "<", Targets.RSS_MIB);
         out.printf("scale: rebuild %s after %.0f s (slowest view at %d of %d events)%n",
                 finished ? "finished" : "stopped", elapsed, slowestDone, total);
     }

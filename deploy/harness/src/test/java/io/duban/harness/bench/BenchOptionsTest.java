@@ -16,8 +16,40 @@ class BenchOptionsTest {
         assertThat(options.commitments()).isEqualTo(1000);
         assertThat(options.out()).isEqualTo("bench.json");
         assertThat(options.targets()).containsExactly(BenchTarget.embedded());
-        assertThat(options.lagRate()).isEqualTo(200);
+        assertThat(options.lagRate()).isEqualTo(500);
         assertThat(options.lagSeconds()).isEqualTo(30);
+        assertThat(options.idleSeconds()).isEqualTo(60);
+        assertThat(options.quick()).isFalse();
+    }
+
+    @Test
+    void quick_runs_the_whole_table_at_a_tenth_of_the_scale_and_what_is_given_with_it_still_applies() {
+        // given / when
+        BenchOptions quick = BenchOptions.parse(new String[]{"--quick"}, null);
+        BenchOptions tuned = BenchOptions.parse(new String[]{"--console-commitments=0", "--quick", "--idle-seconds=5"},
+                null);
+
+        // then every phase runs, smaller
+        assertThat(quick.quick()).isTrue();
+        assertThat(quick.commitments()).isEqualTo(100);
+        assertThat(quick.overdueSizes()).containsExactly(10_000);
+        assertThat(quick.consoleCommitments()).isEqualTo(1_000);
+        assertThat(quick.scaleEvents()).isEqualTo(100_000);
+        assertThat(quick.lagRate()).as("the rate is the target's condition, not a scale").isEqualTo(500);
+        assertThat(quick.lagSeconds()).isPositive();
+        assertThat(quick.idleSeconds()).isPositive();
+        assertThat(quick.asMap()).containsEntry("quick", true);
+        // and an option given with it, before or after, wins
+        assertThat(tuned.consoleCommitments()).isZero();
+        assertThat(tuned.idleSeconds()).isEqualTo(5);
+        assertThat(tuned.scaleEvents()).isEqualTo(100_000);
+    }
+
+    @Test
+    void the_idle_phase_takes_a_duration_and_zero_turns_it_off() {
+        assertThat(BenchOptions.parse(new String[]{"--idle-seconds=0"}, null).idleSeconds()).isZero();
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--idle-seconds=-1"}, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

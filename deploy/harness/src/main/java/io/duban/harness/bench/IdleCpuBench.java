@@ -1,0 +1,34 @@
+package io.duban.harness.bench;
+
+import java.io.PrintStream;
+
+/**
+ * The CPU of an idle node: nothing is requested for {@code --idle-seconds} and the process's CPU time is divided by
+ * the wall time, as a percentage of one core. Taken after start-up (nothing is due on a fresh node) and after the
+ * load, where whatever the phases left running shows: pollers, token claims, the chain of hashes, Quartz, the bot.
+ */
+final class IdleCpuBench {
+
+    private final BenchOptions options;
+    private final BenchResult result;
+    private final PrintStream out;
+
+    IdleCpuBench(BenchOptions options, BenchResult result, PrintStream out) {
+        this.options = options;
+        this.result = result;
+        this.out = out;
+    }
+
+    void measure(String when) throws InterruptedException {
+        if (options.idleSeconds() == 0) {
+            return;
+        }
+        long cpuBefore = BenchRun.processCpuNanos();
+        long start = System.nanoTime();
+        Thread.sleep(options.idleSeconds() * 1_000L);
+        double percent = 100.0 * (BenchRun.processCpuNanos() - cpuBefore) / (System.nanoTime() - start);
+        result.figure("idle node CPU over " + options.idleSeconds() + " s " + when + ": % of a core", percent, "%",
+                "<", Targets.IDLE_CPU_PERCENT);
+        out.printf("idle: %.2f %% of a core over %d s %s%n", percent, options.idleSeconds(), when);
+    }
+}
