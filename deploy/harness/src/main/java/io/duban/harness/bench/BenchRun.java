@@ -127,10 +127,10 @@ final class BenchRun {
                     out.println("overdue: failed: " + e.getClass().getSimpleName() + ": " + message);
                 }
             }
+            idle.measureAfterLoad(app);
             if (options.scaleEvents() > 0) {
                 new ScaleBench(options, result, out).run(app, items);
             }
-            idle.measure("after the load");
             result.figure("resident memory (VmRSS, end of run)", rssMib(), "MiB", "<", Targets.RSS_MIB);
             result.detail("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         } finally {

@@ -403,7 +403,7 @@ final class ConsoleBench {
      * registrations and reports into the round's joins and reports, whose events the views then build) is at the
      * head of the event store, twice in a row a second apart (a processor's commands append new events).
      */
-    private static boolean awaitEveryProcessor(ConfigurableApplicationContext app, Duration timeout)
+    static boolean awaitEveryProcessor(ConfigurableApplicationContext app, Duration timeout)
             throws InterruptedException {
         EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
         EventStore eventStore = app.getBean(EventStore.class);

@@ -1,11 +1,15 @@
 package io.duban.harness.bench;
 
+import org.springframework.context.ConfigurableApplicationContext;
+
 import java.io.PrintStream;
+import java.time.Duration;
 
 /**
  * The CPU of an idle node: nothing is requested for {@code --idle-seconds} and the process's CPU time is divided by
  * the wall time, as a percentage of one core. Taken after start-up (nothing is due on a fresh node) and after the
- * load, where whatever the phases left running shows: pollers, token claims, the chain of hashes, Quartz, the bot.
+ * load (before the scale run, once every processor has caught up), where whatever the phases left running shows:
+ * pollers, token claims, the chain of hashes, Quartz, the bot.
  */
 final class IdleCpuBench {
 
@@ -17,6 +21,15 @@ final class IdleCpuBench {
         this.options = options;
         this.result = result;
         this.out = out;
+    }
+
+    void measureAfterLoad(ConfigurableApplicationContext app) throws InterruptedException {
+        if (options.idleSeconds() == 0) {
+            return;
+        }
+        boolean quiet = ConsoleBench.awaitEveryProcessor(app, Duration.ofMinutes(5));
+        result.detail("idleAfterLoadProcessorsCaughtUp", quiet);
+        measure(quiet ? "after the load" : "after the load (processors still catching up)");
     }
 
     void measure(String when) throws InterruptedException {
