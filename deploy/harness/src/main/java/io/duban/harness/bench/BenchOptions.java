@@ -34,7 +34,7 @@ public record BenchOptions(int commitments, int reports, int replies, int thread
             + "[--out=bench.json] [--db-url=jdbc:postgresql://...] [--no-embedded] "
             + "[--scale-events=N (seed N more events, 10 per commitment, then time a rebuild; default 0 = off)] "
             + "[--scale-seconds=S (how long to time that rebuild, default 120)] "
-            + "[--lag-rate=N (progress updates/s of the projection lag phase, default 200)] "
+            + "[--lag-rate=N (progress updates/s of the projection lag phase, default 500)] "
             + "[--lag-seconds=S (how long to measure it, default 30; 0 = off)] "
             + "[--overdue-sizes=N,N,... (open commitments to time the overdue check at, default "
             + "10000,25000,50000,100000; 0 = skip)] "
