@@ -48,13 +48,11 @@ public class BotConfiguration {
      */
     @Autowired
     void alertsStartAtHead(EventProcessingConfigurer processing,
-                           @Value("${duban.processors.idle-wait:5s}") Duration idleWait,
-                           @Value("${duban.processors.stop-wait:1s}") Duration stopWait) {
+                           @Value("${duban.processors.idle-wait:1s}") Duration idleWait) {
         processing.registerTrackingEventProcessorConfiguration(BotProcessingGroups.ALERTS,
                 c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andInitialTrackingToken(StreamableMessageSource::createHeadToken)
-                        .andEventAvailabilityTimeout(idleWait.toMillis(), TimeUnit.MILLISECONDS)
-                        .andWorkerTerminationTimeout(stopWait.toMillis(), TimeUnit.MILLISECONDS));
+                        .andEventAvailabilityTimeout(idleWait.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /**

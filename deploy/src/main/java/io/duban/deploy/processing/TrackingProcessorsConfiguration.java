@@ -39,7 +39,6 @@ public class TrackingProcessorsConfiguration {
 
     static TrackingEventProcessorConfiguration quiet(TrackingEventProcessorConfiguration configuration,
                                                      ProcessorIdleProperties idle) {
-        return configuration.andEventAvailabilityTimeout(idle.idleWait().toMillis(), TimeUnit.MILLISECONDS)
-                .andWorkerTerminationTimeout(idle.stopWait().toMillis(), TimeUnit.MILLISECONDS);
+        return configuration.andEventAvailabilityTimeout(idle.idleWait().toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -24,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TrackingProcessorsConfigurationTest {
 
-    private static final ProcessorIdleProperties IDLE = new ProcessorIdleProperties(Duration.ofSeconds(5),
-            Duration.ofSeconds(1));
+    private static final ProcessorIdleProperties IDLE = new ProcessorIdleProperties(Duration.ofSeconds(5));
 
     private Configuration axon;
 
@@ -47,7 +46,6 @@ class TrackingProcessorsConfigurationTest {
         // then
         TrackingEventProcessor commitments = processor(ProcessingGroups.COMMITMENTS);
         assertThat(field(commitments, "eventAvailabilityTimeout")).isEqualTo(5000);
-        assertThat(field(commitments, "workerTerminationTimeout")).isEqualTo(1000L);
         assertThat(field(commitments, "batchSize")).isEqualTo(100);
         assertThat(field(commitments, "maxThreadCount")).isEqualTo(2);
         assertThat(field(commitments, "segmentsSize")).isEqualTo(2);
@@ -66,16 +64,17 @@ class TrackingProcessorsConfigurationTest {
     }
 
     @Test
-    void quietSetsTheWaitsOnAnyConfiguration() {
+    void quietSetsTheIdleWaitOnAnyConfiguration() {
         TrackingEventProcessorConfiguration configuration = TrackingProcessorsConfiguration.quiet(
                 TrackingEventProcessorConfiguration.forSingleThreadedProcessing(), IDLE);
 
         assertThat(configuration.getEventAvailabilityTimeout()).isEqualTo(5000);
-        assertThat(configuration.getWorkerTerminationTimeout()).isEqualTo(1000L);
     }
 
     @Test
     void badViewSettingsAreRefusedAtStartUp() {
+        assertThatThrownBy(() -> new ProcessorIdleProperties(Duration.ZERO))
+                .hasMessageContaining("duban.processors.idle-wait");
         assertThatThrownBy(() -> new ViewProcessorProperties(0, 100, Map.of()))
                 .hasMessageContaining("duban.views.segments");
         assertThatThrownBy(() -> new ViewProcessorProperties(1, 0, Map.of()))
