@@ -16,10 +16,12 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend with three changes that keep its file format (a data file written by either opens in
- * both): collections look a document up by {@code _id} first ({@link IdFirstH2Collection}), unique indexes
- * compare keys without re-serializing them ({@link SerializedKeyOrder}), and a renamed collection takes its data,
- * metadata and index maps along in the file ({@link Database#moveCollection}).
+ * mongo-java-server's H2 backend with four changes: collections look a document up by {@code _id} first
+ * ({@link IdFirstH2Collection}), unique indexes compare keys without re-serializing them ({@link SerializedKeyOrder}),
+ * a renamed collection takes its data, metadata and index maps along in the file ({@link Database#moveCollection}),
+ * and documents are stored as BSON ({@link BsonDocumentType}). A data file written by the stock backend opens here
+ * (its documents are read as they were written, and rewritten as BSON); the stock backend cannot read a document
+ * stored as BSON.
  */
 class IdFirstH2Backend extends H2Backend {
 
@@ -30,6 +32,12 @@ class IdFirstH2Backend extends H2Backend {
 
     /** One per store: its cache of serialized keys is shared by every index. */
     private final SerializedKeyOrder keyOrder = new SerializedKeyOrder();
+    /**
+     * The documents' values as BSON. Static, unlike {@link #keyOrder}: the stock backend's constructor opens the
+     * existing collections' data maps before this class's fields are assigned, and a map opened there without the
+     * type would read BSON with H2's object type.
+     */
+    private static final BsonDocumentType DOCUMENTS = new BsonDocumentType();
 
     IdFirstH2Backend(MVStore store, Clock clock) {
         super(store, clock);
@@ -98,7 +106,8 @@ class IdFirstH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> dataMap = getMvStore().openMap(DATA_PREFIX + fullName);
+            MVMap<Object, Document> dataMap = getMvStore().openMap(DATA_PREFIX + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(DOCUMENTS));
             MVMap<String, Object> metaMap = getMvStore().openMap(META_PREFIX + fullName);
             return new IdFirstH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
         }

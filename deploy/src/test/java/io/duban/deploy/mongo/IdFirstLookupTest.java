@@ -97,9 +97,9 @@ class IdFirstLookupTest {
     }
 
     @Test
-    void aDataFileWrittenByThePlainH2BackendOpensWithItsDocumentsAndBackAgain() {
+    void aDataFileWrittenByThePlainH2BackendOpensWithItsDocumentsWhichAreRewrittenAsBsonAndSurviveARestart() {
         Path file = dir.resolve("plain.mv");
-        // given 500 documents written by mongo-java-server's own H2 backend (its index orders keys its own way)
+        // given 500 documents written by mongo-java-server's own H2 backend (Java-serialized, its own key order)
         H2Backend plain = new H2Backend(file.toString());
         MongoServer server = new MongoServer(plain);
         int port = server.bind().getPort();
@@ -111,7 +111,8 @@ class IdFirstLookupTest {
         }
         server.shutdown();
 
-        // when the embedded server opens it, then every document is found through the _id index, and a write works
+        // when the embedded server opens it, then every document is found through the _id index, and writes work:
+        // an old document updated, a new one added (both stored as BSON from then on)
         try (EmbeddedMongoServer ours = EmbeddedMongoServer.start(file, 0, Clock.systemUTC());
              MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + ours.port())) {
             MongoCollection<Document> units = client.getDatabase("duban").getCollection("units");
@@ -119,19 +120,19 @@ class IdFirstLookupTest {
                 assertThat(units.find(Filters.and(Filters.eq("_id", "u" + Integer.toHexString(i * 7919)),
                         Filters.eq("n", i))).first()).as("document %d", i).isNotNull();
             }
+            units.updateOne(Filters.eq("_id", "u0"), new Document("$set", new Document("n", 1000)));
             units.insertOne(new Document("_id", "added-by-duban").append("n", -1));
         }
 
-        // and the plain backend still reads the file, including the document the embedded server added
-        MongoServer again = new MongoServer(new H2Backend(file.toString()));
-        int portAgain = again.bind().getPort();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + portAgain)) {
+        // and after a restart the old, the rewritten and the new documents all read back
+        try (EmbeddedMongoServer again = EmbeddedMongoServer.start(file, 0, Clock.systemUTC());
+             MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + again.port())) {
             MongoCollection<Document> units = client.getDatabase("duban").getCollection("units");
             assertThat(units.find(Filters.eq("_id", "added-by-duban")).first()).isNotNull().containsEntry("n", -1);
-            assertThat(units.find(Filters.eq("_id", "u" + Integer.toHexString(499 * 7919))).first()).isNotNull();
+            assertThat(units.find(Filters.eq("_id", "u0")).first()).isNotNull().containsEntry("n", 1000);
+            assertThat(units.find(Filters.eq("_id", "u" + Integer.toHexString(499 * 7919))).first())
+                    .isNotNull().containsEntry("n", 499);
             assertThat(units.countDocuments()).isEqualTo(501);
-        } finally {
-            again.shutdown();
         }
     }
 
