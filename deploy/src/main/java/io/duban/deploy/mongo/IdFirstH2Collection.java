@@ -1,14 +1,17 @@
 package io.duban.deploy.mongo;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -27,9 +30,67 @@ final class IdFirstH2Collection extends H2Collection {
     /** At DEBUG, every query that reads the whole collection: what to look for when a node is busy for no reason. */
     private static final org.slf4j.Logger scans = org.slf4j.LoggerFactory.getLogger(IdFirstH2Collection.class);
 
+    /** Set while this thread updates documents: what the server then changes in place must be a copy. */
+    private static final ThreadLocal<Boolean> UPDATING = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    private final MVMap<Object, Document> data;
+
     IdFirstH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                         MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.data = dataMap;
+    }
+
+    /*
+     * Updates work on copies. The server changes the document it found in place and puts it back; the instance it
+     * found is the one the map's pages hold, and H2 serializes the pages of the last commit on a thread of its own
+     * while other commands go on. An update changing that instance meanwhile made the serializer fail
+     * (ConcurrentModificationException, the store closed: bench --quick, the scale rebuild) or could have written a
+     * document half old, half new. A copy leaves the committed instance as it was; the copy is what is put back.
+     */
+
+    @Override
+    public Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                    boolean isMulti, boolean isUpsert, Oplog oplog) {
+        return updating(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
+    }
+
+    @Override
+    public Document findAndModify(Document query) {
+        return updating(() -> super.findAndModify(query));
+    }
+
+    private static Document updating(Supplier<Document> update) {
+        boolean outer = !UPDATING.get();
+        UPDATING.set(Boolean.TRUE);
+        try {
+            return update.get();
+        } finally {
+            if (outer) {
+                UPDATING.set(Boolean.FALSE);
+            }
+        }
+    }
+
+    @Override
+    protected Document getDocument(Object position) {
+        Document stored = super.getDocument(position);
+        return stored != null && UPDATING.get() ? stored.cloneDeeply() : stored;
+    }
+
+    /** A scan during an update (a filter without {@code _id}; none of the views' writes) copies what it reads. */
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        if (!UPDATING.get() || isNaturalOrder(orderBy)) {
+            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        return matchDocumentsFromStream(data.values().stream().map(Document::cloneDeeply), query, orderBy,
+                numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    private static boolean isNaturalOrder(Document orderBy) {
+        return orderBy != null && orderBy.containsKey("$natural");
     }
 
     /**
