@@ -102,8 +102,6 @@ class ArchitectureTest {
                             "io.duban.query.audit.verify.AuditCli",
                             // the port of the view rebuild that the event store implements
                             "io.duban.query.rebuild.StoredEventTypes",
-                            // the views' processing groups, whose tracking processors the deployment configures
-                            "io.duban.query.ProcessingGroups",
                             // one entry of AccountProperties, which security reads
                             "io.duban.command.access.Account",
                             // the signed-in account, which the console's sign-in maps to the console's user

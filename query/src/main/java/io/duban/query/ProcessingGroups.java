@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The processing groups of the read side: one per view, each served by its own streaming (tracking) processor whose
- * name equals the group name. The application configures them (segments, batch sizes, idle wait): {@code duban.views.*}.
+ * name equals the group name. Tune them with {@code axon.eventhandling.processors.<name>.batch-size} and friends.
  */
 public final class ProcessingGroups {
 

@@ -20,7 +20,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -29,8 +28,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Wires the DingTalk edge (in a package of its own: the wiring knows every package, no package knows the wiring):
@@ -43,16 +40,13 @@ public class BotConfiguration {
 
     /**
      * A new alerts processor starts at the head of the event stream: switching the bot on for an existing store must
-     * not send every historical alert (the handlers also refuse replays). Idle, it waits for events as long as the
-     * application's other tracking processors ({@code duban.processors.*}, the deployment's processor settings).
+     * not send every historical alert (the handlers also refuse replays).
      */
     @Autowired
-    void alertsStartAtHead(EventProcessingConfigurer processing,
-                           @Value("${duban.processors.idle-wait:1s}") Duration idleWait) {
+    void alertsStartAtHead(EventProcessingConfigurer processing) {
         processing.registerTrackingEventProcessorConfiguration(BotProcessingGroups.ALERTS,
                 c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken)
-                        .andEventAvailabilityTimeout(idleWait.toMillis(), TimeUnit.MILLISECONDS));
+                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
     }
 
     /**

@@ -78,7 +78,10 @@ final class IdFirstH2Collection extends H2Collection {
         return stored != null && UPDATING.get() ? stored.cloneDeeply() : stored;
     }
 
-    /** A scan during an update (a filter without {@code _id}; none of the views' writes) copies what it reads. */
+    /**
+     * A scan during an update (a filter without {@code _id}; none of the views' writes) copies what it reads. An update
+     * sorted by {@code $natural}, which Duban never sends, takes the stock path uncopied.
+     */
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {

@@ -1,4 +1,4 @@
-package io.duban.deploy.processing;
+package io.duban.deploy;
 
 import java.util.List;
 
